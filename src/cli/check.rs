@@ -1,0 +1,491 @@
+//! `galley check`: find the files, check them in parallel, print the results
+//! in path order, exit 0/1/2.
+
+use std::collections::HashMap;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::{
+    ColorChoice, ConfigArgs, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputFormat, report_error,
+};
+use crate::Linter;
+use crate::config::{self, Config, ConfigError};
+use crate::render::{self, FileResult, Renderer, Summary};
+use crate::rules::registry::{Selection, selector_matches};
+use crate::rules::{Registry, Settings, Severity};
+use crate::source::{DecodeError, Format, Source};
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Files or folders to check; `-` reads standard input. Default: `.`.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Pretty)]
+    pub format: OutputFormat,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
+
+    /// Run only these rules or categories (comma-separated), replacing the
+    /// configuration's `select`.
+    #[arg(long, value_delimiter = ',', value_name = "RULE|CATEGORY")]
+    pub select: Vec<String>,
+
+    /// Do not run these rules or categories (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE|CATEGORY")]
+    pub ignore: Vec<String>,
+
+    /// Exit with 1 when a finding is at or above this severity [default: warning].
+    #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
+    pub fail_on: Option<Severity>,
+
+    /// The article's date (YYYY-MM-DD), for dates written without a year.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<jiff::civil::Date>,
+
+    /// The path to report for standard input, which also picks its format.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<String>,
+
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Print files, words and time checked to standard error.
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// Color in pretty output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+fn parse_severity(s: &str) -> Result<Severity, String> {
+    s.parse()
+        .map_err(|_| format!("`{s}` is not a severity: use error, warning or info"))
+}
+
+/// Something to check.
+#[derive(Debug, Clone)]
+enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+/// Why one file could not be checked; the run goes on without it.
+enum Skip {
+    /// Exit code 2: the user must fix something.
+    Error(String),
+    /// Reported, but not a failure (binary or oversized files inside folders).
+    Notice(String),
+}
+
+pub fn run(args: CheckArgs) -> u8 {
+    let started = Instant::now();
+    if let Some(threads) = args.threads {
+        // Only fails if a pool exists already, which cannot happen here.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .build_global();
+    }
+    let mut exit = EXIT_CLEAN;
+    let linters = match LinterCache::new(&args) {
+        Ok(cache) => cache,
+        Err(err) => {
+            report_error(*err);
+            return EXIT_ERROR;
+        }
+    };
+    let (inputs, walk_errors) = collect_inputs(&args, &linters);
+    for error in walk_errors {
+        eprintln!("error: {error}");
+        exit = EXIT_ERROR;
+    }
+
+    let results: Vec<Result<(FileResult, usize), Skip>> = inputs
+        .par_iter()
+        .map(|input| check_input(input, &args, &linters))
+        .collect();
+
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut renderer: Box<dyn Renderer> = match args.format {
+        OutputFormat::Pretty => Box::new(render::Pretty::new(
+            args.color.enabled(io::stdout().is_terminal()),
+        )),
+        OutputFormat::Concise => Box::new(render::Concise),
+        OutputFormat::Json => Box::new(render::Json::default()),
+    };
+    let mut summary = Summary::default();
+    let mut words = 0;
+    let mut bytes = 0;
+    let mut failed = false;
+    for result in results {
+        match result {
+            Ok((file, file_words)) => {
+                summary.add(&file);
+                words += file_words;
+                bytes += file.source.text.len();
+                let fail_on = linters.fail_on_for(&file.source.path, args.fail_on);
+                failed |= file.diagnostics.iter().any(|d| d.severity >= fail_on);
+                if let Err(err) = renderer.file(&mut out, &file) {
+                    return output_failed(err);
+                }
+            }
+            Err(Skip::Error(message)) => {
+                eprintln!("error: {message}");
+                exit = EXIT_ERROR;
+            }
+            Err(Skip::Notice(message)) => eprintln!("note: {message}"),
+        }
+    }
+    if let Err(err) = renderer
+        .finish(&mut out, &summary)
+        .and_then(|_| out.flush())
+    {
+        return output_failed(err);
+    }
+    if let Some(err) = linters.take_error() {
+        report_error(*err);
+        exit = EXIT_ERROR;
+    }
+    if args.statistics {
+        let seconds = started.elapsed().as_secs_f64();
+        eprintln!(
+            "checked {} files, {} words, {:.1} MB in {:.3} s ({:.1} MB/s)",
+            summary.files,
+            words,
+            bytes as f64 / 1e6,
+            seconds,
+            bytes as f64 / 1e6 / seconds.max(1e-9)
+        );
+    }
+    if exit == EXIT_CLEAN && failed {
+        exit = EXIT_FINDINGS;
+    }
+    exit
+}
+
+/// A closed pipe (`galley check | head`) is not an error worth a message.
+fn output_failed(err: io::Error) -> u8 {
+    if err.kind() != io::ErrorKind::BrokenPipe {
+        eprintln!("error: cannot write output: {err}");
+    }
+    EXIT_ERROR
+}
+
+fn check_input(
+    input: &Input,
+    args: &CheckArgs,
+    linters: &LinterCache,
+) -> Result<(FileResult, usize), Skip> {
+    let (display, bytes, explicit) = match input {
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|err| Skip::Error(format!("<stdin>: cannot read: {err}")))?;
+            let name = args.stdin_filename.clone().unwrap_or_else(|| "-".into());
+            (name, bytes, true)
+        }
+        Input::File(path) => {
+            let display = display_path(path);
+            let limit = linters.max_file_size_for(path);
+            let explicit = args.paths.iter().any(|p| p == path);
+            let size = std::fs::metadata(path)
+                .map_err(|err| Skip::Error(format!("{display}: {err}")))?
+                .len();
+            if size > limit {
+                return Err(Skip::Notice(format!(
+                    "{display}: skipped, {size} bytes is over the {limit}-byte limit (raise `max-file-size` in galley.toml to check it)"
+                )));
+            }
+            let bytes =
+                std::fs::read(path).map_err(|err| Skip::Error(format!("{display}: {err}")))?;
+            (display, bytes, explicit)
+        }
+    };
+    let source =
+        Source::from_bytes_with_format(display.clone(), bytes, Format::from_path(&display))
+            .map_err(|err| match err {
+                DecodeError::Binary { .. } if !explicit => {
+                    Skip::Notice(format!("{display}: {err}"))
+                }
+                _ => Skip::Error(format!("{display}: {err}")),
+            })?;
+    let linter = match input {
+        Input::Stdin => {
+            linters.for_path(&std::env::current_dir().unwrap_or_default().join(&display))
+        }
+        Input::File(path) => linters.for_path(path),
+    }
+    .ok_or_else(|| {
+        Skip::Error(format!(
+            "{display}: not checked: its galley.toml has errors"
+        ))
+    })?;
+    let doc = crate::document::Document::new(&source);
+    let words = doc.word_count();
+    let mut diagnostics = linter.check_document(&doc);
+    drop(doc);
+    let ignored = linter.0.config.ignores_for(&absolute(Path::new(&display)));
+    diagnostics.retain(|d| {
+        !ignored
+            .iter()
+            .any(|s| selector_matches(s, &d.rule, d.category))
+    });
+    Ok((
+        FileResult {
+            source,
+            diagnostics,
+        },
+        words,
+    ))
+}
+
+fn display_path(path: &Path) -> String {
+    let shown = path.to_string_lossy();
+    shown.strip_prefix("./").unwrap_or(&shown).to_string()
+}
+
+/// The files to check, sorted by path, and the errors met while looking.
+fn collect_inputs(args: &CheckArgs, linters: &LinterCache) -> (Vec<Input>, Vec<String>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let mut stdin = false;
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    for path in &paths {
+        if path.as_os_str() == "-" {
+            stdin = true;
+            continue;
+        }
+        if !path.exists() {
+            errors.push(format!("{}: no such file or folder", path.display()));
+            continue;
+        }
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let filter = linters.file_filter(path);
+        for entry in ignore::WalkBuilder::new(path).require_git(false).build() {
+            match entry {
+                Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                    let file = entry.into_path();
+                    if filter.wants(&file) {
+                        files.push(file);
+                    }
+                }
+                Ok(_) => {}
+                Err(err) => errors.push(err.to_string()),
+            }
+        }
+    }
+    files.sort();
+    files.dedup();
+    let mut inputs: Vec<Input> = files.into_iter().map(Input::File).collect();
+    if stdin {
+        inputs.push(Input::Stdin);
+    }
+    (inputs, errors)
+}
+
+/// Which files inside a folder are articles.
+struct FileFilter {
+    root: PathBuf,
+    include: Vec<String>,
+    exclude: Vec<String>,
+}
+
+impl FileFilter {
+    fn wants(&self, path: &Path) -> bool {
+        let relative = path
+            .strip_prefix(&self.root)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .into_owned();
+        let included = if self.include.is_empty() {
+            matches!(
+                path.extension()
+                    .and_then(|e| e.to_str())
+                    .map(str::to_ascii_lowercase)
+                    .as_deref(),
+                Some("txt" | "md" | "markdown")
+            )
+        } else {
+            self.include
+                .iter()
+                .any(|g| config::glob_matches(g, &relative))
+        };
+        included
+            && !self
+                .exclude
+                .iter()
+                .any(|g| config::glob_matches(g, &relative))
+    }
+}
+
+/// Linters by configuration file, built once each; files find theirs by
+/// walking up to the nearest galley.toml unless `--config` names one.
+struct LinterCache {
+    explicit: Option<Arc<Loaded>>,
+    defaults: Arc<Loaded>,
+    by_config: Mutex<HashMap<PathBuf, Option<Arc<Loaded>>>>,
+    by_dir: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
+    base_registry: Arc<Registry>,
+    cli_selection: (Vec<String>, Vec<String>),
+    date: Option<jiff::civil::Date>,
+    /// The first configuration error met while checking, reported at the end.
+    error: Mutex<Option<Box<ConfigError>>>,
+}
+
+struct Loaded {
+    config: Config,
+    linter: Linter,
+}
+
+impl LinterCache {
+    fn new(args: &CheckArgs) -> Result<LinterCache, Box<ConfigError>> {
+        let base_registry = Arc::new(Registry::new(Vec::new()));
+        let mut cache = LinterCache {
+            explicit: None,
+            defaults: Arc::new(Loaded {
+                config: Config::defaults(),
+                linter: Linter::new(
+                    base_registry.clone(),
+                    &Selection::default(),
+                    Settings::default(),
+                )
+                .expect("the default selection is valid"),
+            }),
+            by_config: Mutex::new(HashMap::new()),
+            by_dir: Mutex::new(HashMap::new()),
+            base_registry,
+            cli_selection: (args.select.clone(), args.ignore.clone()),
+            date: args.date,
+            error: Mutex::new(None),
+        };
+        cache.defaults = Arc::new(cache.build(Config::defaults())?);
+        if let Some(path) = &args.config.config {
+            cache.explicit = Some(Arc::new(cache.build(Config::load(path)?)?));
+        }
+        Ok(cache)
+    }
+
+    fn build(&self, config: Config) -> Result<Loaded, Box<ConfigError>> {
+        let registry = if config.rule_packs.is_empty() {
+            self.base_registry.clone()
+        } else {
+            Arc::new(Registry::new(crate::rules::declarative::load_folders(
+                &config,
+            )?))
+        };
+        let mut selection = config.selection(&registry)?;
+        let (select, ignore) = &self.cli_selection;
+        if !select.is_empty() {
+            selection.select = select.clone();
+        }
+        selection.ignore.extend(ignore.iter().cloned());
+        let settings = Settings {
+            article_date: self.date.or(config.article_date),
+        };
+        let linter = Linter::new(registry, &selection, settings).map_err(|err| {
+            Box::new(ConfigError {
+                message: format!("command line: {err}"),
+                source_code: miette::NamedSource::new("command line", String::new()),
+                span: None,
+                label: String::new(),
+                help: Some("`galley rules` lists every rule id".into()),
+            })
+        })?;
+        Ok(Loaded { config, linter })
+    }
+
+    fn loaded_for(&self, path: &Path) -> Option<Arc<Loaded>> {
+        if let Some(explicit) = &self.explicit {
+            return Some(explicit.clone());
+        }
+        let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let config_path = {
+            let mut by_dir = self.by_dir.lock().unwrap();
+            by_dir
+                .entry(dir.clone())
+                .or_insert_with(|| config::discover(&absolute(&dir)))
+                .clone()
+        };
+        let Some(config_path) = config_path else {
+            return Some(self.defaults.clone());
+        };
+        let mut by_config = self.by_config.lock().unwrap();
+        by_config
+            .entry(config_path.clone())
+            .or_insert_with(
+                || match Config::load(&config_path).and_then(|c| self.build(c)) {
+                    Ok(loaded) => Some(Arc::new(loaded)),
+                    Err(err) => {
+                        self.error.lock().unwrap().get_or_insert(err);
+                        None
+                    }
+                },
+            )
+            .clone()
+    }
+
+    fn for_path(&self, path: &Path) -> Option<LinterRef> {
+        self.loaded_for(path).map(LinterRef)
+    }
+
+    fn max_file_size_for(&self, path: &Path) -> u64 {
+        self.loaded_for(path)
+            .map_or(config::DEFAULT_MAX_FILE_SIZE, |l| l.config.max_file_size)
+    }
+
+    fn fail_on_for(&self, path: &str, cli: Option<Severity>) -> Severity {
+        cli.or_else(|| {
+            self.loaded_for(Path::new(path))
+                .and_then(|l| l.config.fail_on)
+        })
+        .unwrap_or(Severity::Warning)
+    }
+
+    fn file_filter(&self, root: &Path) -> FileFilter {
+        let loaded = self.loaded_for(&root.join("_"));
+        let (include, exclude) = loaded.map_or_else(Default::default, |l| {
+            (l.config.include.clone(), l.config.exclude.clone())
+        });
+        FileFilter {
+            root: root.to_path_buf(),
+            include,
+            exclude,
+        }
+    }
+
+    fn take_error(&self) -> Option<Box<ConfigError>> {
+        self.error.lock().unwrap().take()
+    }
+}
+
+/// A shared handle on a cached linter.
+struct LinterRef(Arc<Loaded>);
+
+impl std::ops::Deref for LinterRef {
+    type Target = Linter;
+
+    fn deref(&self) -> &Linter {
+        &self.0.linter
+    }
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}

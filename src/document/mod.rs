@@ -1,0 +1,272 @@
+//! The Document: everything galley knows about one file's text, computed
+//! once and shared by every rule. Spans are byte offsets into the file.
+
+pub mod blocks;
+pub mod markdown;
+pub mod quotations;
+pub mod sentences;
+pub mod tokens;
+pub mod words;
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use serde::Serialize;
+
+pub use blocks::BlockKind;
+pub use quotations::Quotation;
+pub use tokens::{Token, TokenKind};
+
+use crate::source::{Format, Source};
+use crate::span::Span;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Paragraph {
+    pub span: Span,
+    pub kind: BlockKind,
+    /// Indices into [`Document::tokens`].
+    pub tokens: Range<usize>,
+    /// Indices into [`Document::sentences`].
+    pub sentences: Range<usize>,
+    /// A dateline opening the paragraph (`GENEVA —`, `SANTA ROSA, Calif. —`);
+    /// it belongs to no sentence.
+    pub dateline: Option<Span>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Sentence {
+    pub span: Span,
+    /// Indices into [`Document::tokens`].
+    pub tokens: Range<usize>,
+    pub paragraph: usize,
+}
+
+#[derive(Debug)]
+pub struct Document<'s> {
+    pub source: &'s Source,
+    /// The text rules read: the file's text, except that in Markdown every
+    /// byte that is not prose is NUL. Same length, same offsets.
+    pub text: Cow<'s, str>,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+    pub quotations: Vec<Quotation>,
+    /// Closing quotation marks that close nothing in their paragraph.
+    pub stray_closing_quotes: Vec<Span>,
+    /// HTML comments (Markdown), where inline suppressions are written.
+    pub comments: Vec<Span>,
+}
+
+impl<'s> Document<'s> {
+    pub fn new(source: &'s Source) -> Document<'s> {
+        let (text, blocks, comments) = match source.format {
+            Format::Markdown => {
+                let prose = markdown::prose(&source.text);
+                (Cow::Owned(prose.masked), prose.blocks, prose.comments)
+            }
+            Format::Text => (
+                Cow::Borrowed(source.text.as_str()),
+                blocks::text_blocks(&source.text, source.content_start()),
+                Vec::new(),
+            ),
+        };
+        let mut doc = Document {
+            source,
+            text,
+            paragraphs: Vec::with_capacity(blocks.len()),
+            sentences: Vec::new(),
+            tokens: Vec::with_capacity(source.text.len() / 5),
+            quotations: Vec::new(),
+            stray_closing_quotes: Vec::new(),
+            comments,
+        };
+        for block in blocks {
+            doc.add_paragraph(block);
+        }
+        doc.mark_continued_quotations();
+        doc
+    }
+
+    fn add_paragraph(&mut self, block: blocks::Block) {
+        let index = self.paragraphs.len();
+        let first_token = self.tokens.len();
+        tokens::tokenize(&self.text, block.span, &mut self.tokens);
+        let tokens = &self.tokens[first_token..];
+        if tokens.is_empty() {
+            return;
+        }
+        let dateline_len = if block.kind == BlockKind::Body && index < 4 {
+            dateline_length(&self.text, tokens)
+        } else {
+            0
+        };
+        let dateline =
+            (dateline_len > 0).then(|| tokens[0].span.cover(tokens[dateline_len - 1].span));
+        let first_sentence = self.sentences.len();
+        for range in sentences::split(&self.text, &tokens[dateline_len..]) {
+            let start = first_token + dateline_len + range.start;
+            let end = first_token + dateline_len + range.end;
+            self.sentences.push(Sentence {
+                span: self.tokens[start].span.cover(self.tokens[end - 1].span),
+                tokens: start..end,
+                paragraph: index,
+            });
+        }
+        let stray = quotations::pair(
+            &self.text,
+            &self.tokens[first_token..],
+            index,
+            &mut self.quotations,
+        );
+        self.stray_closing_quotes.extend(stray);
+        self.paragraphs.push(Paragraph {
+            span: block.span,
+            kind: block.kind,
+            tokens: first_token..self.tokens.len(),
+            sentences: first_sentence..self.sentences.len(),
+            dateline,
+        });
+    }
+
+    /// A paragraph that ends inside a quotation, followed by one that opens
+    /// with a quotation mark, continues the quote: news style, not an error.
+    fn mark_continued_quotations(&mut self) {
+        for i in 0..self.quotations.len() {
+            let quotation = self.quotations[i];
+            if quotation.close.is_some() {
+                continue;
+            }
+            let last_in_paragraph = self
+                .quotations
+                .get(i + 1)
+                .is_none_or(|next| next.paragraph != quotation.paragraph);
+            let Some(next) = self.paragraphs.get(quotation.paragraph + 1) else {
+                continue;
+            };
+            let reopens = self.quotations.get(i + 1).is_some_and(|q| {
+                q.paragraph == quotation.paragraph + 1
+                    && self.tokens[next.tokens.start].span == q.open
+            });
+            if last_in_paragraph && reopens {
+                self.quotations[i].continues = true;
+            }
+        }
+    }
+
+    pub fn token_text(&self, index: usize) -> &str {
+        self.tokens[index].span.text(&self.text)
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        span.text(&self.text)
+    }
+
+    pub fn paragraph_tokens(&self, paragraph: &Paragraph) -> &[Token] {
+        &self.tokens[paragraph.tokens.clone()]
+    }
+
+    pub fn sentence_tokens(&self, sentence: &Sentence) -> &[Token] {
+        &self.tokens[sentence.tokens.clone()]
+    }
+
+    pub fn paragraph_of(&self, sentence: &Sentence) -> &Paragraph {
+        &self.paragraphs[sentence.paragraph]
+    }
+
+    /// The quotation whose words contain `offset`, if any.
+    pub fn quotation_at(&self, offset: usize) -> Option<&Quotation> {
+        let i = self.quotations.partition_point(|q| q.open.start <= offset);
+        let quotation = self.quotations[..i].last()?;
+        let end = self.paragraphs[quotation.paragraph].span.end;
+        quotation.span(end).contains(offset).then_some(quotation)
+    }
+
+    pub fn is_quoted(&self, offset: usize) -> bool {
+        self.quotation_at(offset).is_some()
+    }
+
+    /// The index of the sentence holding token `index`, if any (dateline
+    /// tokens belong to none).
+    pub fn sentence_of_token(&self, index: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.tokens.end <= index);
+        self.sentences
+            .get(i)
+            .filter(|s| s.tokens.contains(&index))
+            .map(|_| i)
+    }
+
+    /// Word count, as `--statistics` reports it.
+    pub fn word_count(&self) -> usize {
+        self.tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .count()
+    }
+}
+
+/// The number of leading tokens that form a dateline: capitalised place
+/// words (`SANTA ROSA, Calif.`), an optional agency in parentheses, a dash.
+fn dateline_length(text: &str, tokens: &[Token]) -> usize {
+    let mut saw_caps = false;
+    for (i, token) in tokens.iter().enumerate().take(12) {
+        let word = token.span.text(text);
+        match token.kind {
+            TokenKind::Word if word.len() > 1 && word.chars().all(|c| !c.is_lowercase()) => {
+                saw_caps = true
+            }
+            // `Calif.`, `(AP)`, `(Reuters)`: only after the capitals.
+            TokenKind::Word if saw_caps && word.starts_with(char::is_uppercase) => {}
+            TokenKind::Punct if matches!(word, "," | "." | "(" | ")" | "’" | "'") => {}
+            TokenKind::Punct
+                if saw_caps && matches!(word, "—" | "–" | "-") && token.space_before =>
+            {
+                return i + 1;
+            }
+            _ => return 0,
+        }
+    }
+    0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc_of(text: &str) -> Source {
+        Source::new("t.txt", text.to_string(), Format::Text)
+    }
+
+    #[test]
+    fn datelines_belong_to_no_sentence() {
+        let source = doc_of("Headline here\n\nSANTA ROSA, Calif. — A fire burned. It spread.\n");
+        let doc = Document::new(&source);
+        let p = &doc.paragraphs[1];
+        assert_eq!(doc.slice(p.dateline.unwrap()), "SANTA ROSA, Calif. —");
+        let first = &doc.sentences[p.sentences.start];
+        assert_eq!(doc.slice(first.span), "A fire burned.");
+    }
+
+    #[test]
+    fn continued_quotations_are_recognised() {
+        let source = doc_of("“We came to talk.\n\n“And we will again,” he said.\n");
+        let doc = Document::new(&source);
+        assert!(doc.quotations[0].continues);
+        assert!(doc.quotations[1].close.is_some());
+    }
+
+    #[test]
+    fn quoted_offsets() {
+        let source = doc_of("He said “no way” today.");
+        let doc = Document::new(&source);
+        let inside = source.text.find("way").unwrap();
+        assert!(doc.is_quoted(inside));
+        assert!(!doc.is_quoted(source.text.find("today").unwrap()));
+    }
+
+    #[test]
+    fn bom_counts_in_spans() {
+        let source = doc_of("\u{feff}One sentence here.");
+        let doc = Document::new(&source);
+        assert_eq!(doc.sentences[0].span.start, 3);
+    }
+}

@@ -1,0 +1,406 @@
+//! Words, numbers and punctuation with their byte spans.
+//!
+//! A word keeps its inner apostrophes and hyphens (`don’t`, `Sherman’s`,
+//! `iron-clad`); dotted initialisms keep their dots (`U.S.`, `a.m.`); numbers
+//! keep decimal points, thousands separators and clock colons (`3.8`,
+//! `14,500`, `6:30`). URLs, e-mail addresses and domain names are single
+//! tokens, so no rule looks inside them.
+
+use serde::Serialize;
+
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    Word,
+    /// Starts with a digit: `57`, `3.8`, `1990s`, `23-member`.
+    Number,
+    /// One punctuation mark, or an ellipsis (`...`, `…`).
+    Punct,
+    /// Currency, percent and other signs.
+    Symbol,
+    /// A URL, e-mail address, domain or file name.
+    Url,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// Whitespace separates this token from the previous one.
+    pub space_before: bool,
+    /// A line break separates this token from the previous one.
+    pub newline_before: bool,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    pub fn is_punct(&self, text: &str, mark: &str) -> bool {
+        self.kind == TokenKind::Punct && self.span.text(text) == mark
+    }
+}
+
+/// Top-level domains and file extensions that make `word.word` one token.
+/// Domains that are also English words (`in`, `us`, `me`, `co`) are left out:
+/// `talks.in` is far more often a lost space than an Indian website.
+const DOMAIN_ENDINGS: &[&str] = &[
+    "com", "org", "net", "gov", "edu", "mil", "int", "io", "uk", "ca", "de", "fr", "eu", "info",
+    "biz", "ly", "app", "dev", "ch", "ru", "cn", "jp", "au",
+];
+const FILE_ENDINGS: &[&str] = &[
+    "pdf", "doc", "docx", "txt", "md", "csv", "xls", "xlsx", "jpg", "jpeg", "png", "gif", "html",
+    "htm", "zip", "json", "xml", "mp3", "mp4", "ppt", "pptx", "exe", "js", "py", "rs",
+];
+
+/// Tokenize `text[span]`, which may contain NUL bytes standing for masked
+/// Markdown syntax: those separate nothing and are skipped.
+pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    let end = span.end;
+    let mut i = span.start;
+    let mut space_before = true;
+    let mut newline_before = false;
+    while i < end {
+        let c = char_at(text, i);
+        if c == '\0' {
+            i += 1;
+            continue;
+        }
+        if c.is_whitespace() {
+            space_before = true;
+            newline_before |= c == '\n';
+            i += c.len_utf8();
+            continue;
+        }
+        let (token_end, kind) = scan_token(text, bytes, i, end, c);
+        out.push(Token {
+            span: Span::new(i, token_end),
+            kind,
+            space_before,
+            newline_before,
+        });
+        space_before = false;
+        newline_before = false;
+        i = token_end;
+    }
+}
+
+fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or('\0')
+}
+
+fn scan_token(text: &str, bytes: &[u8], start: usize, end: usize, c: char) -> (usize, TokenKind) {
+    if let Some(url_end) = scan_url(text, start, end) {
+        return (url_end, TokenKind::Url);
+    }
+    if c.is_alphanumeric() {
+        return scan_word(text, bytes, start, end, c);
+    }
+    // Ellipses: `...`, `....`, `…`.
+    if c == '.' {
+        let dots = bytes[start..end].iter().take_while(|&&b| b == b'.').count();
+        if dots >= 3 {
+            return (start + dots, TokenKind::Punct);
+        }
+    }
+    let kind = if is_punctuation(c) {
+        TokenKind::Punct
+    } else {
+        TokenKind::Symbol
+    };
+    (start + c.len_utf8(), kind)
+}
+
+pub fn is_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '"'
+            | '\''
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '—'
+            | '–'
+            | '-'
+            | '…'
+            | '«'
+            | '»'
+            | '„'
+            | '‚'
+            | '/'
+            | '¿'
+            | '¡'
+    )
+}
+
+/// `http://…`, `https://…`, `www.…`: up to whitespace, minus trailing
+/// punctuation that belongs to the sentence.
+fn scan_url(text: &str, start: usize, end: usize) -> Option<usize> {
+    let rest = &text[start..end];
+    let run = rest
+        .find(|c: char| c.is_whitespace() || c == '\0' || "“”\"<>()".contains(c))
+        .unwrap_or(rest.len());
+    let run_len = trim_trailing_punctuation(&rest[..run]);
+    if let Some((local, domain)) = rest[..run_len].split_once('@') {
+        let local_ok = !local.is_empty()
+            && local
+                .chars()
+                .all(|c| c.is_alphanumeric() || "._+-".contains(c));
+        let domain_ok = domain.contains('.')
+            && !domain.contains("..")
+            && domain
+                .chars()
+                .all(|c| c.is_alphanumeric() || ".-".contains(c));
+        if local_ok && domain_ok {
+            return Some(start + run_len);
+        }
+    }
+    let is_url = rest.starts_with("http://")
+        || rest.starts_with("https://")
+        || (rest.starts_with("www.") && rest.len() > 4);
+    if !is_url {
+        return None;
+    }
+    let len = rest
+        .find(|c: char| c.is_whitespace() || c == '\0' || "“”\"<>".contains(c))
+        .unwrap_or(rest.len());
+    Some(start + trim_trailing_punctuation(&rest[..len]))
+}
+
+/// Length of `s` without the sentence punctuation at its end (a closing
+/// parenthesis stays when the URL itself opened one).
+fn trim_trailing_punctuation(s: &str) -> usize {
+    let mut t = s;
+    loop {
+        let before = t.len();
+        t = t.trim_end_matches(['.', ',', ';', ':', '!', '?', '’', '\'']);
+        if t.ends_with(')') && t.matches('(').count() < t.matches(')').count() {
+            t = &t[..t.len() - 1];
+        }
+        if t.len() == before {
+            return t.len();
+        }
+    }
+}
+
+fn scan_word(
+    text: &str,
+    bytes: &[u8],
+    start: usize,
+    end: usize,
+    first: char,
+) -> (usize, TokenKind) {
+    let numeric = first.is_ascii_digit();
+    let mut i = start;
+    // Whether every segment so far is one letter followed by a dot (`U.S.`).
+    let mut initialism = true;
+    let mut segment_len = 0usize;
+    let mut url = false;
+    while i < end {
+        let c = char_at(text, i);
+        if c.is_alphanumeric() || is_combining(c) {
+            i += c.len_utf8();
+            segment_len += 1;
+            continue;
+        }
+        let next = if i + c.len_utf8() < end {
+            char_at(text, i + c.len_utf8())
+        } else {
+            '\0'
+        };
+        let prev = bytes[i - 1];
+        match c {
+            '\'' | '’' if next.is_alphabetic() => {}
+            '-' | '‑' if next.is_alphanumeric() => {}
+            '.' if numeric && prev.is_ascii_digit() && next.is_ascii_digit() => {}
+            ',' if numeric && prev.is_ascii_digit() && thousands_group(bytes, i + 1, end) => {}
+            ':' if numeric && prev.is_ascii_digit() && next.is_ascii_digit() => {}
+            '/' if prev.is_ascii_digit() && next.is_ascii_digit() => {}
+            '&' if (prev as char).is_ascii_uppercase() && next.is_uppercase() => {}
+            '.' if !numeric && initialism && segment_len == 1 && next.is_alphabetic() => {
+                // `U.S`, `a.m`: one letter, a dot, one letter, and so on.
+                let after_next = i + 1 + next.len_utf8();
+                if after_next >= end || bytes[after_next] == b'.' {
+                    segment_len = 0;
+                } else {
+                    break;
+                }
+            }
+            '.' if !numeric && next.is_alphabetic() && has_known_ending(text, i + 1, end) => {
+                url = true;
+            }
+            _ => break,
+        }
+        if !matches!(c, '.') {
+            initialism = false;
+        }
+        i += c.len_utf8();
+    }
+    // A dotted initialism keeps its final dot: `U.S.`, `p.m.`.
+    if initialism
+        && !numeric
+        && segment_len == 1
+        && i > start + 1
+        && i < end
+        && bytes[i] == b'.'
+        && text[start..i].contains('.')
+    {
+        i += 1;
+    }
+    let kind = if url {
+        TokenKind::Url
+    } else if numeric {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    (i, kind)
+}
+
+fn is_combining(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+fn thousands_group(bytes: &[u8], i: usize, end: usize) -> bool {
+    i + 3 <= end
+        && bytes[i..i + 3].iter().all(u8::is_ascii_digit)
+        && (i + 3 == end || !bytes[i + 3].is_ascii_digit())
+}
+
+/// `example.com`, `report.pdf`: the letters after the dot are a known
+/// ending and end the word.
+fn has_known_ending(text: &str, i: usize, end: usize) -> bool {
+    let rest = &text[i..end];
+    let len = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    let ending = &rest[..len];
+    let followed_by_letter = rest[len..].starts_with(|c: char| c.is_alphabetic());
+    !followed_by_letter
+        && (DOMAIN_ENDINGS.contains(&ending)
+            || FILE_ENDINGS.contains(&ending)
+            // `bit.ly/x`, `x.co/abc`: a path makes any ending a domain.
+            || rest[len..].starts_with('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<(&str, TokenKind)> {
+        let mut out = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut out);
+        out.iter().map(|t| (t.span.text(text), t.kind)).collect()
+    }
+
+    fn words(text: &str) -> Vec<&str> {
+        texts(text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn words_keep_apostrophes_hyphens_and_initialisms() {
+        assert_eq!(
+            words("Sherman’s iron-clad U.S. plan at 6 p.m. didn't."),
+            vec![
+                "Sherman’s",
+                "iron-clad",
+                "U.S.",
+                "plan",
+                "at",
+                "6",
+                "p.m.",
+                "didn't",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_keep_decimals_separators_and_clock_times() {
+        assert_eq!(
+            words("$3.8 billion, 14,500 acres, 6:30, 9.7%, 23-member, 1990s"),
+            vec![
+                "$",
+                "3.8",
+                "billion",
+                ",",
+                "14,500",
+                "acres",
+                ",",
+                "6:30",
+                ",",
+                "9.7",
+                "%",
+                ",",
+                "23-member",
+                ",",
+                "1990s"
+            ]
+        );
+        assert_eq!(texts("57")[0].1, TokenKind::Number);
+    }
+
+    #[test]
+    fn a_glued_full_stop_splits_words() {
+        assert_eq!(words("reunion.useless"), vec!["reunion", ".", "useless"]);
+        assert_eq!(words("week.Asked"), vec!["week", ".", "Asked"]);
+    }
+
+    #[test]
+    fn urls_emails_domains_and_files_are_single_tokens() {
+        let t = texts(
+            "See https://a.b/c?d=1. Mail jane.doe@example.com, visit Amazon.com or report.pdf.",
+        );
+        let urls: Vec<_> = t
+            .iter()
+            .filter(|(_, k)| *k == TokenKind::Url)
+            .map(|(s, _)| *s)
+            .collect();
+        assert_eq!(
+            urls,
+            vec![
+                "https://a.b/c?d=1",
+                "jane.doe@example.com",
+                "Amazon.com",
+                "report.pdf"
+            ]
+        );
+    }
+
+    #[test]
+    fn ellipses_and_spacing() {
+        let mut out = Vec::new();
+        let text = "wait... now\nthen";
+        tokenize(text, Span::new(0, text.len()), &mut out);
+        assert_eq!(out[1].span.text(text), "...");
+        assert!(!out[1].space_before);
+        assert!(out[2].space_before && !out[2].newline_before);
+        assert!(out[3].newline_before);
+    }
+
+    #[test]
+    fn nul_masking_separates_nothing() {
+        let text = "a \0\0bold\0\0, b";
+        let mut out = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut out);
+        assert_eq!(out[1].span.text(text), "bold");
+        assert_eq!(out[2].span.text(text), ",");
+        assert!(!out[2].space_before);
+    }
+}

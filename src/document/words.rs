@@ -1,0 +1,195 @@
+//! Closed word lists the Document needs to read news text: abbreviations that
+//! do not end sentences, and the words a sentence can start with.
+
+/// Abbreviations before a name: `Sen. Warren`, `Lt. Gen. Keane`, `St. Louis`.
+/// A full stop after one never ends a sentence.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "Adm", "Amb", "Atty", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Cpl", "Det", "Dr", "Fr", "Ft",
+    "Gen", "Gov", "Hon", "Insp", "Lt", "Maj", "Messrs", "Mmes", "Mr", "Mrs", "Ms", "Msgr", "Mt",
+    "Pfc", "Pres", "Prof", "Pvt", "Rep", "Reps", "Rev", "Sen", "Sens", "Sgt", "Spc", "St", "Ste",
+    "Supt", "Mme", "Mlle",
+];
+
+/// Abbreviations that may end a sentence, but usually do not: a full stop
+/// after one ends the sentence only when a sentence starter follows
+/// (`… & Co. It closed` but `Jan. 12`, `Inc. shares`).
+const ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "inc", "corp", "co", "ltd",
+    "llc", "plc", "bros", "jr", "sr", "no", "nos", "vs", "v", "etc", "approx", "dept", "univ",
+    "assn", "ave", "blvd", "rd", "hwy", "est", "fig", "vol", "pp", "ed", "eds", "al", "cf", "ca",
+    "esp", "min", "max", "ft", "mi", "km", "lb", "lbs", "oz", "yr", "yrs", "ala", "ariz", "ark",
+    "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md",
+    "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nebr", "nev", "okla", "ore", "pa",
+    "penn", "tenn", "tex", "va", "vt", "wash", "wis", "wisc", "wyo", "op", "govt", "intl", "natl",
+];
+
+/// Words that start sentences: closed-class words, auxiliaries and common
+/// sentence adverbs. After an ambiguous abbreviation, only one of these
+/// shows that a new sentence has begun (`in the U.S. How…` but
+/// `the U.S. Government`).
+const SENTENCE_STARTERS: &[&str] = &[
+    "a",
+    "about",
+    "according",
+    "after",
+    "again",
+    "all",
+    "also",
+    "although",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "as",
+    "at",
+    "because",
+    "before",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "despite",
+    "did",
+    "do",
+    "does",
+    "during",
+    "each",
+    "even",
+    "every",
+    "few",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "instead",
+    "is",
+    "it",
+    "its",
+    "many",
+    "may",
+    "meanwhile",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "neither",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "our",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "thus",
+    "to",
+    "under",
+    "unless",
+    "until",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "why",
+    "will",
+    "with",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "last",
+    "next",
+    "earlier",
+    "later",
+];
+
+pub fn is_title_abbreviation(word: &str) -> bool {
+    TITLE_ABBREVIATIONS.contains(&word)
+}
+
+/// `word` without its full stop, in any case.
+pub fn is_abbreviation(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+pub fn is_sentence_starter(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    SENTENCE_STARTERS.contains(&lower.as_str())
+}
+
+/// `a.m.`, `p.m.`, and their capitalised forms.
+pub fn is_clock_abbreviation(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "a.m." | "p.m." | "a.m" | "p.m"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn starters_have_no_duplicates() {
+        let mut sorted = SENTENCE_STARTERS.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), SENTENCE_STARTERS.len(), "duplicate starter");
+    }
+
+    #[test]
+    fn lookups() {
+        assert!(is_title_abbreviation("Sen"));
+        assert!(!is_title_abbreviation("Jan"));
+        assert!(is_abbreviation("Calif"));
+        assert!(is_sentence_starter("However"));
+        assert!(!is_sentence_starter("Government"));
+    }
+}

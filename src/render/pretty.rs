@@ -1,0 +1,152 @@
+//! miette's graphical report: the source snippet with the finding and its
+//! labels underlined, then a summary line.
+
+use std::fmt;
+use std::io::{self, Write};
+
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
+
+use super::{FileResult, Renderer, Summary};
+use crate::rules::{Diagnostic, Severity};
+
+pub struct Pretty {
+    handler: GraphicalReportHandler,
+}
+
+impl Pretty {
+    pub fn new(color: bool) -> Pretty {
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        Pretty {
+            handler: GraphicalReportHandler::new_themed(theme).with_context_lines(1),
+        }
+    }
+}
+
+/// A file's text with its name, borrowed rather than copied per finding.
+struct NamedText<'a> {
+    name: &'a str,
+    text: &'a str,
+}
+
+impl SourceCode for NamedText<'_> {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let contents = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_string(),
+            contents.data(),
+            *contents.span(),
+            contents.line(),
+            contents.column(),
+            contents.line_count(),
+        )))
+    }
+}
+
+struct Report<'a> {
+    diagnostic: &'a Diagnostic,
+    source: NamedText<'a>,
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl miette::Diagnostic for Report<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.diagnostic.rule))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diagnostic.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        let d = self.diagnostic;
+        let fix = d.fix.as_ref().and_then(|fix| {
+            let edit = fix.edits.first()?;
+            let original = self.source.text.get(edit.span.start..edit.span.end)?;
+            Some(format!(
+                "fix: “{}” → “{}”",
+                original.trim(),
+                edit.replacement.trim()
+            ))
+        });
+        match (&d.help, fix) {
+            (Some(help), Some(fix)) => Some(Box::new(format!("{help}\n{fix}"))),
+            (Some(help), None) => Some(Box::new(help.clone())),
+            (None, Some(fix)) => Some(Box::new(fix)),
+            (None, None) => None,
+        }
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let d = self.diagnostic;
+        let primary = LabeledSpan::new_primary_with_span(None, d.span);
+        let secondary = d
+            .labels
+            .iter()
+            .map(|l| LabeledSpan::new_with_span(Some(l.message.clone()), l.span));
+        Some(Box::new(std::iter::once(primary).chain(secondary)))
+    }
+}
+
+impl Renderer for Pretty {
+    fn file(&mut self, out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
+        for diagnostic in &file.diagnostics {
+            let report = Report {
+                diagnostic,
+                source: NamedText {
+                    name: &file.source.path,
+                    text: &file.source.text,
+                },
+            };
+            let mut rendered = String::new();
+            self.handler
+                .render_report(&mut rendered, &report)
+                .map_err(io::Error::other)?;
+            writeln!(out, "{rendered}")?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        let files = if summary.files == 1 { "file" } else { "files" };
+        writeln!(
+            out,
+            "{} findings in {} {files} ({} errors, {} warnings, {} infos)",
+            summary.diagnostics, summary.files, summary.errors, summary.warnings, summary.infos
+        )
+    }
+}
