@@ -94,7 +94,9 @@ fn build_pos_table(out_dir: &Path) {
     let text = fs::read_to_string(path).expect("read the POS lexicon");
     let mut rows = Vec::new();
     for line in text.lines().filter(|l| !l.starts_with('#')) {
-        let Some((word, tags)) = line.split_once('\t') else { continue };
+        let Some((word, tags)) = line.split_once('\t') else {
+            continue;
+        };
         let mut mask = 0u64;
         let mut primary = None;
         for tag in tags.split('|').map(normalise_tag) {
@@ -104,7 +106,11 @@ fn build_pos_table(out_dir: &Path) {
             }
         }
         if let Some(primary) = primary {
-            rows.push((word.to_string(), mask as u32, ((mask >> 32) as u32) | (primary << 24)));
+            rows.push((
+                word.to_string(),
+                mask as u32,
+                ((mask >> 32) as u32) | (primary << 24),
+            ));
         }
     }
     write_table(out_dir, "pos", rows);

@@ -74,6 +74,34 @@ pub struct ConfigError {
 }
 
 impl ConfigError {
+    /// An error at `span` of the TOML file `name` whose text is `text`.
+    pub fn in_file(
+        name: &str,
+        text: &str,
+        span: std::ops::Range<usize>,
+        message: impl std::fmt::Display,
+        help: Option<String>,
+    ) -> Box<ConfigError> {
+        Box::new(ConfigError {
+            message: format!("{name}: {message}"),
+            source_code: NamedSource::new(name, text.to_string()),
+            span: Some(span.into()),
+            label: "here".into(),
+            help,
+        })
+    }
+
+    /// A file that cannot be read at all.
+    pub fn unreadable(path: &Path, err: std::io::Error, help: &str) -> Box<ConfigError> {
+        Box::new(ConfigError {
+            message: format!("cannot read {}: {err}", path.display()),
+            source_code: NamedSource::new(path.display().to_string(), String::new()),
+            span: None,
+            label: String::new(),
+            help: Some(help.to_string()),
+        })
+    }
+
     fn at(
         config: &Config,
         span: std::ops::Range<usize>,
@@ -84,13 +112,7 @@ impl ConfigError {
             .path
             .as_deref()
             .map_or("galley.toml".into(), |p| p.display().to_string());
-        Box::new(ConfigError {
-            message: format!("{name}: {message}"),
-            source_code: NamedSource::new(name, config.text.clone()),
-            span: Some(span.into()),
-            label: "here".into(),
-            help,
-        })
+        ConfigError::in_file(&name, &config.text, span, message, help)
     }
 }
 
@@ -271,11 +293,19 @@ fn parse_severity(config: &Config, level: &Spanned<String>) -> Result<Severity, 
 pub fn glob_matches(glob: &str, path: &str) -> bool {
     let path = path.replace('\\', "/");
     let path = path.strip_prefix("./").unwrap_or(&path);
-    let Ok(matcher) = globset::GlobBuilder::new(glob).literal_separator(true).build() else {
+    let Ok(matcher) = globset::GlobBuilder::new(glob)
+        .literal_separator(true)
+        .build()
+    else {
         return false;
     };
     let matcher = matcher.compile_matcher();
-    matcher.is_match(path) || (!glob.contains('/') && path.rsplit('/').next().is_some_and(|name| matcher.is_match(name)))
+    matcher.is_match(path)
+        || (!glob.contains('/')
+            && path
+                .rsplit('/')
+                .next()
+                .is_some_and(|name| matcher.is_match(name)))
 }
 
 /// The nearest galley.toml at or above `dir`.

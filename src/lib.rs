@@ -8,6 +8,8 @@
 pub mod cli;
 pub mod config;
 pub mod document;
+pub mod entities;
+pub mod facts;
 pub mod lexicon;
 pub mod linter;
 pub mod render;

@@ -9,8 +9,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::Arc;
 
-use galley::rules::registry::Selection;
 use galley::rules::Settings;
+use galley::rules::registry::Selection;
 use galley::{Category, Linter, Registry, Source};
 
 fn fixture_files() -> Vec<std::path::PathBuf> {
@@ -57,9 +57,17 @@ fn fixtures_match_their_snapshots() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let source = Source::from_bytes(name.clone(), bytes).unwrap();
         let diagnostics = linter.check(&source);
-        let stem = Path::new(&name).file_stem().unwrap().to_string_lossy().replace('.', "_");
+        let stem = Path::new(&name)
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .replace('.', "_");
         for category in Category::ALL {
-            let mine: Vec<_> = diagnostics.iter().filter(|d| d.category == category).cloned().collect();
+            let mine: Vec<_> = diagnostics
+                .iter()
+                .filter(|d| d.category == category)
+                .cloned()
+                .collect();
             insta::assert_snapshot!(format!("{stem}__{category}"), render(&source, &mine));
         }
     }

@@ -14,6 +14,7 @@ use super::{
 };
 use crate::Linter;
 use crate::config::{self, Config, ConfigError};
+use crate::facts::FactsSheet;
 use crate::render::{self, FileResult, Renderer, Summary};
 use crate::rules::registry::{Selection, selector_matches};
 use crate::rules::{Registry, Settings, Severity};
@@ -48,6 +49,11 @@ pub struct CheckArgs {
     /// The article's date (YYYY-MM-DD), for dates written without a year.
     #[arg(long, value_name = "DATE")]
     pub date: Option<jiff::civil::Date>,
+
+    /// A facts sheet (people's names, pronouns, titles; organisations),
+    /// replacing the configuration's `facts`.
+    #[arg(long, value_name = "FILE")]
+    pub facts: Option<PathBuf>,
 
     /// The path to report for standard input, which also picks its format.
     #[arg(long, value_name = "PATH")]
@@ -345,6 +351,7 @@ struct LinterCache {
     base_registry: Arc<Registry>,
     cli_selection: (Vec<String>, Vec<String>),
     date: Option<jiff::civil::Date>,
+    facts: Option<PathBuf>,
     /// The first configuration error met while checking, reported at the end.
     error: Mutex<Option<Box<ConfigError>>>,
 }
@@ -373,6 +380,7 @@ impl LinterCache {
             base_registry,
             cli_selection: (args.select.clone(), args.ignore.clone()),
             date: args.date,
+            facts: args.facts.clone(),
             error: Mutex::new(None),
         };
         cache.defaults = Arc::new(cache.build(Config::defaults())?);
@@ -396,8 +404,13 @@ impl LinterCache {
             selection.select = select.clone();
         }
         selection.ignore.extend(ignore.iter().cloned());
+        let facts = match self.facts.as_ref().or(config.facts.as_ref()) {
+            Some(path) => Some(Arc::new(FactsSheet::load(path)?)),
+            None => None,
+        };
         let settings = Settings {
             article_date: self.date.or(config.article_date),
+            facts,
         };
         let linter = Linter::new(registry, &selection, settings).map_err(|err| {
             Box::new(ConfigError {

@@ -31,8 +31,27 @@ struct Inspection<'a> {
     paragraphs: Vec<ParagraphView>,
     sentences: Vec<Span>,
     quotations: Vec<QuotationView>,
+    people: Vec<PersonView>,
     #[serde(skip_serializing_if = "Option::is_none")]
     tokens: Option<&'a [Token]>,
+}
+
+#[derive(Serialize)]
+struct PersonView {
+    name: String,
+    mentions: Vec<MentionView>,
+}
+
+#[derive(Serialize)]
+struct MentionView {
+    start: usize,
+    end: usize,
+    text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
+    variant: bool,
+    subject: bool,
+    quoted: bool,
 }
 
 #[derive(Serialize)]
@@ -95,6 +114,7 @@ pub fn run(args: InspectArgs) -> u8 {
                 }
             })
             .collect(),
+        people: people(&doc),
         tokens: args.tokens.then_some(doc.tokens.as_slice()),
     };
     match args.format {
@@ -107,6 +127,30 @@ pub fn run(args: InspectArgs) -> u8 {
         super::rules::ListFormat::Text => print_text(&doc, &inspection),
     }
     EXIT_CLEAN
+}
+
+fn people(doc: &Document) -> Vec<PersonView> {
+    let entities = doc.entities();
+    entities
+        .people
+        .iter()
+        .enumerate()
+        .map(|(p, person)| PersonView {
+            name: person.display_name(),
+            mentions: entities
+                .mentions_of(p)
+                .map(|m| MentionView {
+                    start: m.span.start,
+                    end: m.span.end,
+                    text: doc.slice(m.span).to_string(),
+                    title: m.title.map(|t| doc.slice(t).to_string()),
+                    variant: m.variant,
+                    subject: m.subject,
+                    quoted: m.quoted,
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 fn print_text(doc: &Document, inspection: &Inspection) {
@@ -138,6 +182,29 @@ fn print_text(doc: &Document, inspection: &Inspection) {
             (false, false) => "unclosed",
         };
         println!("quote [{}..{}) {state}", q.start, q.end);
+    }
+    for person in &inspection.people {
+        let mentions: Vec<String> = person
+            .mentions
+            .iter()
+            .map(|m| {
+                let mut shown = format!("{}@{}", m.text, m.start);
+                if let Some(title) = &m.title {
+                    shown = format!("[{title}] {shown}");
+                }
+                for (flag, mark) in [
+                    (m.variant, "variant"),
+                    (m.subject, "subject"),
+                    (m.quoted, "quoted"),
+                ] {
+                    if flag {
+                        shown.push_str(&format!(" ({mark})"));
+                    }
+                }
+                shown
+            })
+            .collect();
+        println!("person {}: {}", person.name, mentions.join("; "));
     }
     if let Some(tokens) = inspection.tokens {
         for t in tokens {

@@ -141,7 +141,7 @@ fn could_be_title(line: &str) -> bool {
         && !line.contains("! ")
 }
 
-/// `Dennis Balibaus / AP`, `(AP Photo/Jane Doe)`, `Photo: Reuters`.
+/// `Jane Roe / AP`, `(AP Photo/Jane Doe)`, `Photo: Reuters`.
 fn is_credit(line: &str) -> bool {
     let line = line.trim();
     if line.starts_with("(AP Photo")

@@ -10,6 +10,7 @@ pub mod words;
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -17,6 +18,7 @@ pub use blocks::BlockKind;
 pub use quotations::Quotation;
 pub use tokens::{Token, TokenKind};
 
+use crate::entities::Entities;
 use crate::source::{Format, Source};
 use crate::span::Span;
 
@@ -28,7 +30,7 @@ pub struct Paragraph {
     pub tokens: Range<usize>,
     /// Indices into [`Document::sentences`].
     pub sentences: Range<usize>,
-    /// A dateline opening the paragraph (`GENEVA —`, `SANTA ROSA, Calif. —`);
+    /// A dateline opening the paragraph (`GENEVA —`, `FRESNO, Calif. —`);
     /// it belongs to no sentence.
     pub dateline: Option<Span>,
 }
@@ -55,6 +57,8 @@ pub struct Document<'s> {
     pub stray_closing_quotes: Vec<Span>,
     /// HTML comments (Markdown), where inline suppressions are written.
     pub comments: Vec<Span>,
+    /// People and their mentions, found on first use.
+    entities: OnceLock<Entities>,
 }
 
 impl<'s> Document<'s> {
@@ -79,6 +83,7 @@ impl<'s> Document<'s> {
             quotations: Vec::new(),
             stray_closing_quotes: Vec::new(),
             comments,
+            entities: OnceLock::new(),
         };
         for block in blocks {
             doc.add_paragraph(block);
@@ -153,6 +158,12 @@ impl<'s> Document<'s> {
         }
     }
 
+    /// The people of the article, found on first use and then shared: rules
+    /// that never ask pay nothing.
+    pub fn entities(&self) -> &Entities {
+        self.entities.get_or_init(|| Entities::build(self))
+    }
+
     pub fn token_text(&self, index: usize) -> &str {
         self.tokens[index].span.text(&self.text)
     }
@@ -205,7 +216,7 @@ impl<'s> Document<'s> {
 }
 
 /// The number of leading tokens that form a dateline: capitalised place
-/// words (`SANTA ROSA, Calif.`), an optional agency in parentheses, a dash.
+/// words (`FRESNO, Calif.`), an optional agency in parentheses, a dash.
 fn dateline_length(text: &str, tokens: &[Token]) -> usize {
     let mut saw_caps = false;
     for (i, token) in tokens.iter().enumerate().take(12) {
@@ -238,10 +249,10 @@ mod tests {
 
     #[test]
     fn datelines_belong_to_no_sentence() {
-        let source = doc_of("Headline here\n\nSANTA ROSA, Calif. — A fire burned. It spread.\n");
+        let source = doc_of("Headline here\n\nFRESNO, Calif. — A fire burned. It spread.\n");
         let doc = Document::new(&source);
         let p = &doc.paragraphs[1];
-        assert_eq!(doc.slice(p.dateline.unwrap()), "SANTA ROSA, Calif. —");
+        assert_eq!(doc.slice(p.dateline.unwrap()), "FRESNO, Calif. —");
         let first = &doc.sentences[p.sentences.start];
         assert_eq!(doc.slice(first.span), "A fire burned.");
     }

@@ -3,7 +3,7 @@
 //! It works on one paragraph's tokens. A sentence ends at `.`, `?` or `!`
 //! (with any closing quotes and brackets after it) when the next token is
 //! separated by a space and can start a sentence. A full stop after a title
-//! (`Sen.`), an initial (`Laura K. Cooper`), a number's decimal point or an
+//! (`Sen.`), an initial (`Anna J. Whitley`), a number's decimal point or an
 //! ellipsis inside a sentence does not end it; after other abbreviations
 //! (`Inc.`, `Jan.`, `U.S.`) it does only when a sentence starter follows.
 //! Paragraphs written as inline lists (`1) … 2) …`) split before each item.
@@ -130,7 +130,7 @@ impl Splitter<'_> {
                 let mut chars = word.chars();
                 let single = chars.next().filter(|_| chars.next().is_none());
                 if let Some(letter) = single {
-                    // `p. 55`, `Laura K. Cooper`, but `you and I. Did you…`.
+                    // `p. 55`, `Anna J. Whitley`, but `you and I. Did you…`.
                     return !next_is_digit && letter.is_uppercase() && self.is_starter(next);
                 }
                 if is_abbreviation(word) {
@@ -306,9 +306,9 @@ mod tests {
 
     #[test]
     fn news_abbreviations_and_initials_do_not_split() {
-        let text = "Lt. Gen. Robin Keane met Laura K. Cooper at 6:30 p.m. on Jan. 12 in Washington, D.C. and left.";
+        let text = "Lt. Gen. Dana Price met Anna J. Whitley at 6:30 p.m. on Jan. 12 in Washington, D.C. and left.";
         assert_eq!(sentences(text).len(), 1);
-        let text = "Quillon Systems Inc. rose 11% in the U.S. on Wednesday. It fell later.";
+        let text = "Norvale Systems Inc. rose 11% in the U.S. on Wednesday. It fell later.";
         assert_eq!(sentences(text).len(), 2);
     }
 

@@ -1,6 +1,6 @@
 //! Words, numbers and punctuation with their byte spans.
 //!
-//! A word keeps its inner apostrophes and hyphens (`don’t`, `Sherman’s`,
+//! A word keeps its inner apostrophes and hyphens (`don’t`, `Gorman’s`,
 //! `iron-clad`); dotted initialisms keep their dots (`U.S.`, `a.m.`); numbers
 //! keep decimal points, thousands separators and clock colons (`3.8`,
 //! `14,500`, `6:30`). URLs, e-mail addresses and domain names are single
@@ -316,9 +316,9 @@ mod tests {
     #[test]
     fn words_keep_apostrophes_hyphens_and_initialisms() {
         assert_eq!(
-            words("Sherman’s iron-clad U.S. plan at 6 p.m. didn't."),
+            words("Gorman’s iron-clad U.S. plan at 6 p.m. didn't."),
             vec![
-                "Sherman’s",
+                "Gorman’s",
                 "iron-clad",
                 "U.S.",
                 "plan",
@@ -358,7 +358,7 @@ mod tests {
 
     #[test]
     fn a_glued_full_stop_splits_words() {
-        assert_eq!(words("reunion.useless"), vec!["reunion", ".", "useless"]);
+        assert_eq!(words("talks.officials"), vec!["talks", ".", "officials"]);
         assert_eq!(words("week.Asked"), vec!["week", ".", "Asked"]);
     }
 

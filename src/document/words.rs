@@ -1,7 +1,7 @@
 //! Closed word lists the Document needs to read news text: abbreviations that
 //! do not end sentences, and the words a sentence can start with.
 
-/// Abbreviations before a name: `Sen. Warren`, `Lt. Gen. Keane`, `St. Louis`.
+/// Abbreviations before a name: `Sen. Warren`, `Lt. Gen. Price`, `St. Louis`.
 /// A full stop after one never ends a sentence.
 const TITLE_ABBREVIATIONS: &[&str] = &[
     "Adm", "Amb", "Atty", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Cpl", "Det", "Dr", "Fr", "Ft",

@@ -102,7 +102,10 @@ impl Tag {
     }
 
     pub fn is_verb(self) -> bool {
-        matches!(self, Tag::VB | Tag::VBD | Tag::VBG | Tag::VBN | Tag::VBP | Tag::VBZ | Tag::MD)
+        matches!(
+            self,
+            Tag::VB | Tag::VBD | Tag::VBG | Tag::VBN | Tag::VBP | Tag::VBZ | Tag::MD
+        )
     }
 
     pub fn is_noun(self) -> bool {

@@ -5,6 +5,7 @@
 pub mod declarative;
 pub mod diagnostic;
 pub mod garbled;
+pub mod names;
 pub mod punctuation;
 pub mod registry;
 
@@ -49,6 +50,8 @@ impl RuleMeta {
 pub struct Settings {
     /// The article's date, for dates written without a year.
     pub article_date: Option<jiff::civil::Date>,
+    /// The facts sheet: canonical names, pronouns and titles.
+    pub facts: Option<std::sync::Arc<crate::facts::FactsSheet>>,
 }
 
 /// A check over a Document. Rules are pure: same Document and settings, same
@@ -89,6 +92,7 @@ pub fn builtin_doc(id: &str) -> Option<&'static str> {
 /// Every built-in (code) rule.
 pub fn builtin_rules() -> Vec<Box<dyn Rule>> {
     let mut rules = Vec::new();
+    rules.extend(names::rules());
     rules.extend(garbled::rules());
     rules.extend(punctuation::rules());
     rules

@@ -1,4 +1,4 @@
-//! Sentence punctuation glued to the next word: `reunion.useless`.
+//! Sentence punctuation glued to the next word: `talks.officials`.
 //!
 //! Flags a full stop, question mark, exclamation mark, comma or semicolon
 //! (and any closing quote after it) with a word on both sides and no space
@@ -12,9 +12,9 @@
 //! sentence boundary from the reader and from every other check.
 //!
 //! ## Example
-//! Bad: `Russia offered a reunion.useless talks followed.`
+//! Bad: `The envoys ended the talks.officials said nothing.`
 //!
-//! Good: `Russia offered a reunion. Useless talks followed.`
+//! Good: `The envoys ended the talks. Officials said nothing.`
 //!
 //! The fix inserts the space and, after a full stop, question or
 //! exclamation mark, capitalises the next word.
@@ -128,8 +128,8 @@ mod tests {
     fn flags_glued_sentence_punctuation() {
         let rule = MissingSpace::new();
         assert_eq!(
-            flagged(&rule, "Offer a reunion.useless treaty."),
-            vec!["reunion.useless"]
+            flagged(&rule, "They ended the talks.officials left."),
+            vec!["talks.officials"]
         );
         assert_eq!(
             flagged(&rule, "He left next week.asked why, he smiled."),
@@ -149,7 +149,7 @@ mod tests {
             "The U.S. plan at 6 p.m. cost $3.8 billion.",
             "See Amazon.com, www.example.org and report.pdf today.",
             "Write to jane.doe@example.com now.",
-            "Laura K. Cooper met Ph.D. students and J.R.R. Tolkien fans.",
+            "Anna J. Whitley met Ph.D. students and J.R.R. Tolkien fans.",
             "Scores were 3,500 and 1.5 and 6:30.",
         ] {
             assert!(flagged(&rule, text).is_empty(), "{text}");
@@ -161,14 +161,14 @@ mod tests {
         let rule = MissingSpace::new();
         let source = crate::source::Source::new(
             "t.txt",
-            "A reunion.useless b.".into(),
+            "The talks.officials left.".into(),
             crate::source::Format::Text,
         );
         let doc = Document::new(&source);
         let mut out = Vec::new();
         rule.check(&doc, &Settings::default(), &mut out);
         let edit = &out[0].fix.as_ref().unwrap().edits[0];
-        assert_eq!(edit.replacement, " Useless");
-        assert_eq!(&source.text[edit.span.start..edit.span.end], "useless");
+        assert_eq!(edit.replacement, " Officials");
+        assert_eq!(&source.text[edit.span.start..edit.span.end], "officials");
     }
 }

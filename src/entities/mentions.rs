@@ -1,0 +1,787 @@
+//! Finding person mentions in the Document's sentences and linking them into
+//! people.
+//!
+//! Capitalised runs of words are read left to right: a known first name
+//! followed by more name words is a full name (`Deputy Secretary of State
+//! Nora Gorman`, `Eurasia Anna J. Whitley`); a title or honorific followed
+//! by one to three name words is a person too (`President Biden`, `Turkish
+//! mediator Emre Kaya` via the lowercase role noun); a lone capitalised word
+//! is kept as a possible surname-only mention and linked to a person by exact
+//! surname, or by a close spelling (a variant) when it stands where a person
+//! stands (before a speech verb, as a possessive, as a subject).
+
+use std::collections::HashMap;
+
+use super::similarity::closeness;
+use super::words::{
+    is_demonym, is_function_word, is_month_or_day, is_name_particle, is_name_suffix,
+    is_non_person_head, is_person_noun, is_place, is_place_prefix, is_speech_verb, is_title_word,
+};
+use super::{Entities, Mention, Person};
+use crate::document::{BlockKind, Document, TokenKind};
+use crate::lexicon::{names, pos};
+use crate::span::Span;
+
+/// Given names with fewer recorded births than this are too rare to be
+/// taken for a given name on their own.
+const RARE_GIVEN_NAME: u32 = 2_000;
+
+/// A name found in a sentence, before linking.
+#[derive(Debug, Clone)]
+struct Candidate {
+    span: Span,
+    surname: Span,
+    given: Option<Span>,
+    suffix: Option<Span>,
+    title: Option<Span>,
+    form: Form,
+    /// Stands where a person stands: next to a speech verb, after a title or
+    /// role noun, before an appositive or age.
+    person_position: bool,
+    subject: bool,
+    possessive: bool,
+    sentence: usize,
+    paragraph: usize,
+    quoted: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Form {
+    /// Given name and surname.
+    Full,
+    /// A title or honorific and a surname only (`Mr. Blake`).
+    Titled,
+    /// A lone capitalised word that may be a surname.
+    Bare,
+}
+
+pub fn extract(doc: &Document) -> Entities {
+    let mut candidates = Vec::new();
+    for (paragraph_index, paragraph) in doc.paragraphs.iter().enumerate() {
+        let prose = matches!(
+            paragraph.kind,
+            BlockKind::Body | BlockKind::Caption | BlockKind::ListItem | BlockKind::TableCell
+        );
+        if !prose {
+            continue;
+        }
+        for sentence in paragraph.sentences.clone() {
+            Scanner { doc, sentence }.scan(paragraph_index, &mut candidates);
+        }
+    }
+    link(doc, candidates)
+}
+
+struct Scanner<'d> {
+    doc: &'d Document<'d>,
+    sentence: usize,
+}
+
+impl Scanner<'_> {
+    fn text(&self, i: usize) -> &str {
+        self.doc.token_text(i)
+    }
+
+    fn range(&self) -> std::ops::Range<usize> {
+        self.doc.sentences[self.sentence].tokens.clone()
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.range().contains(&i) && self.doc.tokens[i].kind == TokenKind::Word
+    }
+
+    /// A dot glued to token `i` (`Lt.`, `K.`).
+    fn dot_after(&self, i: usize) -> bool {
+        let next = i + 1;
+        self.range().contains(&next)
+            && !self.doc.tokens[next].space_before
+            && self.text(next) == "."
+    }
+
+    /// A capitalised word that can be part of a person's name.
+    fn is_name_word(&self, i: usize) -> bool {
+        if !self.is_word(i) {
+            return false;
+        }
+        let word = strip_possessive(self.text(i));
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else {
+            return false;
+        };
+        first.is_uppercase()
+            && word.chars().any(char::is_lowercase)
+            && !is_month_or_day(word)
+            && !word.contains('.')
+    }
+
+    /// `K.` in `Anna J. Whitley`.
+    fn is_initial(&self, i: usize) -> bool {
+        self.is_word(i) && {
+            let word = self.text(i);
+            word.len() == 1 && word.starts_with(char::is_uppercase) && self.dot_after(i)
+        }
+    }
+
+    fn is_title(&self, i: usize) -> bool {
+        self.is_word(i) && is_title_word(self.text(i))
+    }
+
+    /// An all-capitals word (`NATO`, `US`, `U.S.`): part of a title prefix.
+    fn is_caps(&self, i: usize) -> bool {
+        self.is_word(i) && {
+            let word = self.text(i);
+            word.len() > 1
+                && word.chars().any(char::is_uppercase)
+                && !word.chars().any(char::is_lowercase)
+        }
+    }
+
+    fn is_possessive(&self, i: usize) -> bool {
+        let word = self.text(i);
+        word.ends_with("’s") || word.ends_with("'s")
+    }
+
+    /// Capitalised runs of the sentence, as token ranges. A run holds name
+    /// words, initials, titles (with their dots), all-capitals words, name
+    /// particles before a name word, and `of`/`for` inside a title
+    /// (`Secretary of State`). A possessive ends a run.
+    fn runs(&self) -> Vec<(usize, usize)> {
+        let range = self.range();
+        let mut runs = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            let mut j = i;
+            loop {
+                if j >= range.end {
+                    break;
+                }
+                let starts_here = j == i;
+                if self.is_initial(j) || (self.is_title(j) && self.dot_after(j)) {
+                    j += 2;
+                } else if self.is_name_word(j) || self.is_title(j) || self.is_caps(j) {
+                    j += 1;
+                    if self.is_possessive(j - 1) {
+                        break;
+                    }
+                } else if !starts_here && self.is_word(j) {
+                    // Particles (`de la Cruz`) and `of`/`for` inside a title
+                    // (`Secretary of State`) join the run when a name word follows.
+                    let mut k = j;
+                    while self.is_word(k) && is_name_particle(self.text(k)) {
+                        k += 1;
+                    }
+                    let connector =
+                        k == j && matches!(self.text(j), "of" | "for") && self.is_title(j - 1);
+                    if connector {
+                        k += 1;
+                    }
+                    if k > j && self.is_name_word(k) {
+                        j = k;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            if j > i {
+                runs.push((i, j));
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        runs
+    }
+
+    fn scan(&self, paragraph: usize, out: &mut Vec<Candidate>) {
+        for (start, end) in self.runs() {
+            if let Some(candidate) = self.read_run(start, end, paragraph) {
+                out.push(candidate);
+            }
+        }
+    }
+
+    /// Is token `i` a first name that starts a person's name here?
+    fn starts_full_name(&self, i: usize, end: usize) -> bool {
+        if !self.is_name_word(i) || self.is_title(i) {
+            return false;
+        }
+        let word = self.text(i);
+        let Some(counts) = names::first_name(word) else {
+            return false;
+        };
+        if is_place_prefix(word) {
+            return false;
+        }
+        // The rest must be name words only, and at least one of them.
+        let Some(rest) = self.name_tokens(i + 1, end) else {
+            return false;
+        };
+        let Some(&last) = rest.last() else {
+            return false;
+        };
+        let surname = strip_possessive(self.text(last));
+        if is_function_word(surname) {
+            return false;
+        }
+        // `Mill Creek Springs Road`, `Lisbon Some`: a first name that is also
+        // an ordinary word or a place needs an unmistakable surname after it.
+        if (pos::is_common_word(word) || is_place(word)) && pos::is_common_word(surname) {
+            return false;
+        }
+        // A rare given name (`Santa`, `Kemal`) counts where a person stands.
+        counts.total() >= RARE_GIVEN_NAME || self.person_position(i, end) || self.is_subject(i, end)
+    }
+
+    /// The name-word tokens of `start..end` (initials and particles skipped),
+    /// or `None` when something else is in the way (a title, a demonym, the
+    /// head of an organisation's name).
+    fn name_tokens(&self, start: usize, end: usize) -> Option<Vec<usize>> {
+        let mut out = Vec::new();
+        let mut i = start;
+        while i < end {
+            if self.is_initial(i) {
+                i += 2;
+                continue;
+            }
+            let word = self.text(i);
+            if is_name_particle(word) {
+                i += 1;
+                continue;
+            }
+            if !self.is_name_word(i) || self.is_title(i) || is_function_word(word) {
+                return None;
+            }
+            let bare = strip_possessive(word);
+            if is_non_person_head(bare) || is_demonym(bare) {
+                return None;
+            }
+            out.push(i);
+            i += 1;
+        }
+        Some(out)
+    }
+
+    fn read_run(&self, start: usize, end: usize, paragraph: usize) -> Option<Candidate> {
+        // 1. A known first name followed by name words.
+        if let Some(given) = (start..end).find(|&i| self.starts_full_name(i, end)) {
+            return self.candidate(start, given, end, Form::Full, paragraph);
+        }
+        // 2. A title, then one to three name words.
+        let last_title = (start..end).rev().find(|&i| self.is_title(i));
+        if let Some(t) = last_title {
+            let name_start = if self.dot_after(t) { t + 2 } else { t + 1 };
+            if let Some(words) = self.name_tokens(name_start, end)
+                && (1..=3).contains(&words.len())
+            {
+                let form = if words.len() == 1 {
+                    Form::Titled
+                } else {
+                    Form::Full
+                };
+                return self.candidate(start, name_start, end, form, paragraph);
+            }
+            return None;
+        }
+        let words = self.name_tokens(start, end)?;
+        match words.len() {
+            // 3. Two or three name words where a person stands (a given name
+            //    the lexicon does not know: `Volodymyr Zelenskyy said`).
+            2 | 3 if self.person_position(start, end) => {
+                self.candidate(start, start, end, Form::Full, paragraph)
+            }
+            1 if end - start == 1 && !is_place(strip_possessive(self.text(start))) => {
+                self.candidate(start, start, end, Form::Bare, paragraph)
+            }
+            _ => None,
+        }
+    }
+
+    fn candidate(
+        &self,
+        run_start: usize,
+        name_start: usize,
+        end: usize,
+        form: Form,
+        paragraph: usize,
+    ) -> Option<Candidate> {
+        let doc = self.doc;
+        let name_words = self.name_tokens(name_start, end)?;
+        let mut last = *name_words.last()?;
+        let mut suffix = None;
+        if name_words.len() >= 2 && is_name_suffix(self.text(last)) {
+            suffix = Some(doc.tokens[last].span);
+            last = name_words[name_words.len() - 2];
+        }
+        let possessive = self.is_possessive(end - 1);
+        let surname_end = trimmed_end(doc, last);
+        // The surname starts at its particles: `de la Cruz`.
+        let mut surname_start = last;
+        while surname_start > name_start && is_name_particle(self.text(surname_start - 1)) {
+            surname_start -= 1;
+        }
+        let given = (form == Form::Full).then(|| doc.tokens[name_start].span);
+        let title = (name_start > run_start)
+            .then(|| self.title_span(run_start, name_start))
+            .flatten();
+        let span = Span::new(doc.tokens[name_start].span.start, surname_end);
+        // `…,” Brandt said` is an attribution even where broken quotation
+        // marks make it look quoted.
+        let attribution = self.is_word(end) && is_speech_verb(&self.text(end).to_lowercase());
+        let quoted = doc.is_quoted(span.start) && !attribution;
+        let person_position = self.person_position(run_start, end) || title.is_some();
+        let subject = self.is_subject(run_start, end);
+        Some(Candidate {
+            span,
+            surname: Span::new(doc.tokens[surname_start].span.start, surname_end),
+            given,
+            suffix,
+            title,
+            form,
+            person_position,
+            subject,
+            possessive,
+            sentence: self.sentence,
+            paragraph,
+            quoted,
+        })
+    }
+
+    /// The title words right before the name, within the run.
+    fn title_span(&self, run_start: usize, name_start: usize) -> Option<Span> {
+        let mut first = name_start;
+        while first > run_start {
+            let i = first - 1;
+            let word = self.text(i);
+            let part = self.is_title(i)
+                || self.is_caps(i)
+                || matches!(word, "of" | "for" | ".")
+                || (self.is_name_word(i) && !is_demonym(word) && !self.is_possessive(i));
+            if !part {
+                break;
+            }
+            first = i;
+        }
+        while first < name_start && matches!(self.text(first), "of" | "for" | ".") {
+            first += 1;
+        }
+        (first < name_start).then(|| {
+            self.doc.tokens[first]
+                .span
+                .cover(self.doc.tokens[name_start - 1].span)
+        })
+    }
+
+    /// Next to a speech verb (`Reed said`, `said Tom Reed`), after a role noun
+    /// (`mediator Emre Kaya`), or before an appositive or age (`Reed, 54,`,
+    /// `Reed, a senior fellow`).
+    fn person_position(&self, start: usize, end: usize) -> bool {
+        let range = self.range();
+        let word_at = |i: usize| range.contains(&i).then(|| self.text(i).to_lowercase());
+        let next = word_at(end);
+        let after_next = word_at(end + 1);
+        let before = start.checked_sub(1).and_then(word_at);
+        let speech_after = next.as_deref().is_some_and(is_speech_verb)
+            || (next.as_deref().is_some_and(is_adverb)
+                && after_next.as_deref().is_some_and(is_speech_verb));
+        let speech_before = before.as_deref().is_some_and(is_speech_verb);
+        let role_before = before.as_deref().is_some_and(is_person_noun);
+        let appositive = next.as_deref() == Some(",")
+            && after_next.as_deref().is_some_and(|w| {
+                matches!(w, "a" | "an" | "the" | "who" | "whose")
+                    || w.starts_with(|c: char| c.is_ascii_digit())
+            });
+        speech_after || speech_before || role_before || appositive
+    }
+
+    /// The sentence's subject: nothing but titles, commas and the like before
+    /// it and no finite verb yet; or the agent of a speech verb.
+    fn is_subject(&self, start: usize, end: usize) -> bool {
+        let range = self.range();
+        let next = (range.contains(&end)).then(|| self.text(end).to_lowercase());
+        let before = start
+            .checked_sub(1)
+            .filter(|i| range.contains(i))
+            .map(|i| self.text(i).to_lowercase());
+        if next.as_deref().is_some_and(is_speech_verb)
+            || before.as_deref().is_some_and(is_speech_verb)
+        {
+            return true;
+        }
+        if before
+            .as_deref()
+            .is_some_and(|w| pos::lookup(w).is_some_and(|e| e.primary == pos::Tag::IN))
+        {
+            return false;
+        }
+        !(range.start..start).any(|i| {
+            let token = &self.doc.tokens[i];
+            let word = self.text(i);
+            token.kind == TokenKind::Word
+                && word.starts_with(char::is_lowercase)
+                && pos::lookup(word).is_some_and(|e| e.primary.is_finite_verb())
+        })
+    }
+}
+
+fn is_adverb(word: &str) -> bool {
+    matches!(
+        word,
+        "also" | "later" | "then" | "previously" | "earlier" | "has" | "had" | "have"
+    )
+}
+
+/// `Gorman’s` → `Gorman`.
+pub(crate) fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .or_else(|| word.strip_suffix('’'))
+        .unwrap_or(word)
+}
+
+/// Where token `i`'s word ends, without a possessive `’s`.
+fn trimmed_end(doc: &Document, i: usize) -> usize {
+    let span = doc.tokens[i].span;
+    span.start + strip_possessive(doc.slice(span)).len()
+}
+
+/// Link candidates into people: full names first, then titled surnames, then
+/// lone words by exact surname or, where a person stands, by close spelling.
+fn link(doc: &Document, candidates: Vec<Candidate>) -> Entities {
+    let mut linker = Linker {
+        doc,
+        candidates: &candidates,
+        people: Vec::new(),
+        resolved: Vec::new(),
+        bare_counts: HashMap::new(),
+    };
+    for c in candidates.iter().filter(|c| c.form == Form::Bare) {
+        *linker
+            .bare_counts
+            .entry(linker.surname_of(c).to_string())
+            .or_default() += 1;
+    }
+    for (index, c) in candidates.iter().enumerate() {
+        if c.form != Form::Bare {
+            linker.link_named(index);
+        }
+    }
+    for (index, c) in candidates.iter().enumerate() {
+        if c.form == Form::Bare {
+            linker.link_bare(index);
+        }
+    }
+    linker.finish()
+}
+
+/// A person while linking: where they were introduced, by candidate index.
+struct Draft {
+    given: Option<String>,
+    surname: String,
+    suffix: Option<String>,
+    introduced: usize,
+}
+
+struct Linker<'a> {
+    doc: &'a Document<'a>,
+    candidates: &'a [Candidate],
+    people: Vec<Draft>,
+    /// (candidate, person or `None` when ambiguous, variant spelling)
+    resolved: Vec<(usize, Option<usize>, bool)>,
+    /// How often each lone word occurs, so that an established name is not
+    /// taken for a variant of a rarer one.
+    bare_counts: HashMap<String, usize>,
+}
+
+impl Linker<'_> {
+    fn surname_of(&self, c: &Candidate) -> &str {
+        last_word(self.doc.slice(c.surname))
+    }
+
+    fn add_person(
+        &mut self,
+        index: usize,
+        given: Option<String>,
+        surname: String,
+        suffix: Option<String>,
+    ) -> usize {
+        self.people.push(Draft {
+            given,
+            surname,
+            suffix,
+            introduced: index,
+        });
+        self.people.len() - 1
+    }
+
+    /// A full or titled name: the same person as an earlier one with the same
+    /// surname, suffix and (if both have one) given name; a misspelling of an
+    /// earlier one with the same given name; or a new person.
+    fn link_named(&mut self, index: usize) {
+        let c = &self.candidates[index];
+        let surname = self.surname_of(c).to_string();
+        let given = c.given.map(|g| self.doc.slice(g).to_string());
+        let suffix = c
+            .suffix
+            .map(|s| self.doc.slice(s).trim_end_matches('.').to_string());
+        let same = self.people.iter().rposition(|p| {
+            p.surname == surname
+                && p.suffix == suffix
+                && match (&p.given, &given) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                }
+        });
+        if let Some(p) = same {
+            if self.people[p].given.is_none() && given.is_some() {
+                self.people[p].given = given;
+            }
+            self.resolved.push((index, Some(p), false));
+            return;
+        }
+        // `Nora Garmeen` after `Nora Gorman`.
+        let misspelled = given.as_deref().and_then(|g| {
+            self.people.iter().position(|p| {
+                p.given.as_deref() == Some(g) && closeness(&surname, &p.surname).is_some()
+            })
+        });
+        if let Some(p) = misspelled {
+            self.resolved.push((index, Some(p), true));
+            return;
+        }
+        let p = self.add_person(index, given, surname, suffix);
+        self.resolved.push((index, Some(p), false));
+    }
+
+    /// A lone capitalised word: a known surname, a variant of one, a person
+    /// named by surname alone where a person clearly stands, or nothing.
+    fn link_bare(&mut self, index: usize) {
+        let c = &self.candidates[index];
+        let word = self.surname_of(c).to_string();
+        let exact: Vec<usize> = (0..self.people.len())
+            .filter(|&p| self.people[p].surname == word)
+            .collect();
+        match exact.as_slice() {
+            [p] => return self.resolved.push((index, Some(*p), false)),
+            [_, _, ..] => return self.resolved.push((index, None, false)),
+            [] => {}
+        }
+        let stands_for_person = c.person_position || c.possessive || c.subject;
+        if !stands_for_person || c.quoted {
+            return;
+        }
+        if let Some(p) = self.variant_of(index, &word) {
+            self.resolved.push((index, Some(p), true));
+        } else if c.person_position && !pos::is_common_word(&word) && !is_demonym(&word) {
+            // A person named by surname alone (`Putin said`): gender unknown.
+            let p = self.add_person(index, None, word, None);
+            self.resolved.push((index, Some(p), false));
+        }
+    }
+
+    /// The person whose surname `word` (a lone word at candidate `index`)
+    /// misspells, if exactly one fits: introduced earlier by full name,
+    /// spelled closely, not itself the name of someone else, and not more
+    /// frequent than the real name.
+    fn variant_of(&self, index: usize, word: &str) -> Option<usize> {
+        let c = &self.candidates[index];
+        // `the Harriss family`: a family name, not a misspelled person.
+        let after = &self.doc.text[c.span.end..];
+        if after
+            .trim_start_matches(['’', '\'', 's', ' '])
+            .starts_with("family")
+        {
+            return None;
+        }
+        if self.people.iter().any(|p| p.given.as_deref() == Some(word)) {
+            return None;
+        }
+        let occurrences = self.bare_counts.get(word).copied().unwrap_or(0);
+        let mut best: Option<(usize, (usize, f64))> = None;
+        let mut tied = false;
+        for (p, person) in self.people.iter().enumerate() {
+            let introduced = &self.candidates[person.introduced];
+            if introduced.span.start >= c.span.start || person.given.is_none() {
+                continue;
+            }
+            let Some(close) = closeness(word, &person.surname) else {
+                continue;
+            };
+            let spelled_right = self
+                .candidates
+                .iter()
+                .filter(|o| self.surname_of(o) == person.surname)
+                .count();
+            if occurrences > spelled_right {
+                continue;
+            }
+            let rank = (close.edits, -close.jaro_winkler);
+            match &best {
+                Some((_, b)) if *b < rank => {}
+                Some((_, b)) if *b == rank => tied = true,
+                _ => {
+                    best = Some((p, rank));
+                    tied = false;
+                }
+            }
+        }
+        best.filter(|_| !tied).map(|(p, _)| p)
+    }
+
+    fn finish(mut self) -> Entities {
+        self.resolved
+            .sort_by_key(|&(index, _, _)| self.candidates[index].span.start);
+        let mut entities = Entities {
+            people: self
+                .people
+                .into_iter()
+                .map(|d| Person {
+                    given: d.given,
+                    surname: d.surname,
+                    introduced: 0,
+                    mentions: Vec::new(),
+                })
+                .collect(),
+            mentions: Vec::with_capacity(self.resolved.len()),
+        };
+        for &(index, person, variant) in &self.resolved {
+            if let Some(p) = person {
+                entities.people[p].mentions.push(entities.mentions.len());
+            }
+            entities
+                .mentions
+                .push(mention(&self.candidates[index], person, variant));
+        }
+        for person in &mut entities.people {
+            person.introduced = person.mentions.first().copied().unwrap_or(0);
+        }
+        entities
+    }
+}
+
+fn last_word(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
+}
+
+fn mention(c: &Candidate, person: Option<usize>, variant: bool) -> Mention {
+    Mention {
+        span: c.span,
+        surname: c.surname,
+        given: c.given,
+        title: c.title,
+        person,
+        variant,
+        sentence: Some(c.sentence),
+        paragraph: c.paragraph,
+        quoted: c.quoted,
+        subject: c.subject,
+        possessive: c.possessive,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{Format, Source};
+
+    /// (name as written, person's display name, variant) for each mention.
+    fn people(text: &str) -> Vec<(String, Option<String>, bool)> {
+        let source = Source::new("t.txt", text.to_string(), Format::Text);
+        let doc = Document::new(&source);
+        let entities = Entities::build(&doc);
+        entities
+            .mentions
+            .iter()
+            .map(|m| {
+                (
+                    doc.slice(m.span).to_string(),
+                    m.person.map(|p| entities.people[p].display_name()),
+                    m.variant,
+                )
+            })
+            .collect()
+    }
+
+    fn named(text: &str) -> Vec<String> {
+        people(text).into_iter().map(|(name, _, _)| name).collect()
+    }
+
+    #[test]
+    fn full_names_after_titles_and_initials() {
+        let text = "Deputy Secretary of State Nora Gorman met Anna J. Whitley and Lieutenant General Peter R. Lund.";
+        assert_eq!(
+            named(text),
+            vec!["Nora Gorman", "Anna J. Whitley", "Peter R. Lund"]
+        );
+    }
+
+    #[test]
+    fn surnames_link_to_full_names_and_possessives_are_trimmed() {
+        let found = people("Nora Gorman spoke. Gorman’s aides left. Gorman said no.");
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[1].0, "Gorman");
+        assert!(
+            found
+                .iter()
+                .all(|(_, p, _)| p.as_deref() == Some("Nora Gorman"))
+        );
+    }
+
+    #[test]
+    fn places_organisations_and_nationalities_are_not_people() {
+        let text = "Russian diplomats met at the Department of Defense on Mill Creek Springs Road. Russia said nothing. The Strategic Stability Dialogue resumed in June.";
+        assert!(named(text).is_empty(), "{:?}", named(text));
+    }
+
+    #[test]
+    fn titled_surnames_and_unknown_given_names() {
+        let text = "President Biden met them. Turkish mediator Emre Kaya spoke. Volodymyr Zelenskyy said so.";
+        assert_eq!(
+            named(text),
+            vec!["Biden", "Emre Kaya", "Volodymyr Zelenskyy"]
+        );
+    }
+
+    #[test]
+    fn particles_belong_to_the_surname() {
+        let source = Source::new(
+            "t.txt",
+            "Juan Carlos de la Cruz spoke. De la Cruz said no.".into(),
+            Format::Text,
+        );
+        let doc = Document::new(&source);
+        let entities = Entities::build(&doc);
+        assert_eq!(doc.slice(entities.mentions[0].surname), "de la Cruz");
+        assert_eq!(entities.people[0].surname, "Cruz");
+    }
+
+    #[test]
+    fn misspelled_surnames_are_variants_of_the_person() {
+        let found = people(
+            "Deputy Secretary of State Nora Gorman arrived. Later, Garmeen said the talks were useful.",
+        );
+        assert_eq!(
+            found[1],
+            ("Garmeen".to_string(), Some("Nora Gorman".to_string()), true)
+        );
+    }
+
+    #[test]
+    fn similar_names_of_different_people_are_not_variants() {
+        let found = people(
+            "Tom Reed spoke first. Tammy Reeds, a former negotiator, spoke next. Reed said yes. Reeds said no.",
+        );
+        assert!(found.iter().all(|(_, _, variant)| !variant), "{found:?}");
+        let found =
+            people("The coins came from the Harriss family. Special Agent Paul Harris said so.");
+        assert!(found.iter().all(|(_, _, variant)| !variant), "{found:?}");
+    }
+
+    #[test]
+    fn two_people_sharing_a_surname_make_bare_mentions_ambiguous() {
+        let found = people("Ann Smith and her husband Bob Smith spoke. Smith said no.");
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[2].1, None);
+    }
+}

@@ -1,0 +1,85 @@
+//! Entities: the people an article talks about, found once per Document and
+//! read by the names, pronouns and facts rules.
+//!
+//! A person is introduced by a full name (`Nora Gorman`, `Anna J. Whitley`,
+//! `Juan de la Cruz`) or by a title or honorific before a capitalised name
+//! (`President Biden`, `Mr. Blake`); later surname-only mentions (`Gorman`,
+//! `Gorman’s`) are linked to them, and so are misspelled mentions
+//! (`Garmeen`), which are marked as variants for `names/inconsistent-spelling`.
+
+mod mentions;
+pub mod similarity;
+pub mod words;
+
+use crate::document::Document;
+use crate::span::Span;
+
+pub use words::Gender;
+
+#[derive(Debug, Default)]
+pub struct Entities {
+    pub people: Vec<Person>,
+    /// Every person mention, in text order.
+    pub mentions: Vec<Mention>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Person {
+    /// The given name, if the article gives one.
+    pub given: Option<String>,
+    /// The surname as first written in a full mention (the canonical spelling).
+    pub surname: String,
+    /// The mention that introduced the person (the first full one).
+    pub introduced: usize,
+    /// Indices into [`Entities::mentions`], in text order.
+    pub mentions: Vec<usize>,
+}
+
+impl Person {
+    /// `Nora Gorman`, or `Gorman` when no given name is known.
+    pub fn display_name(&self) -> String {
+        match &self.given {
+            Some(given) => format!("{given} {}", self.surname),
+            None => self.surname.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// The name as written, without title or possessive `’s`.
+    pub span: Span,
+    /// The surname part (with particles: `de la Cruz`).
+    pub surname: Span,
+    /// The given name, in a full mention.
+    pub given: Option<Span>,
+    /// Title or honorific words just before the name (`Deputy Secretary of State`).
+    pub title: Option<Span>,
+    /// The person it names; `None` when two people share the surname and the
+    /// text does not say which.
+    pub person: Option<usize>,
+    /// A spelling of the surname that differs from the person's canonical one.
+    pub variant: bool,
+    /// Index of the sentence (`None` in a dateline).
+    pub sentence: Option<usize>,
+    pub paragraph: usize,
+    /// Inside a quotation: the speaker's words, not the narration.
+    pub quoted: bool,
+    /// The subject of its sentence, or the one a speech verb attributes words to.
+    pub subject: bool,
+    pub possessive: bool,
+}
+
+impl Entities {
+    pub fn build(doc: &Document) -> Entities {
+        mentions::extract(doc)
+    }
+
+    /// The mentions of one person, in text order.
+    pub fn mentions_of(&self, person: usize) -> impl Iterator<Item = &Mention> {
+        self.people[person]
+            .mentions
+            .iter()
+            .map(|&i| &self.mentions[i])
+    }
+}

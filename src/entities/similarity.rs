@@ -1,0 +1,85 @@
+//! When two spellings are one name: edit distance, Jaro-Winkler and a
+//! phonetic key together, so that `Garmeen`/`Gorman` (which sound alike)
+//! and `Kovalenco`/`Kovalenko` (one letter) match, while `Reed`/`Reeds` only
+//! match when nothing says they are different people.
+
+use rphonetic::{Encoder, Metaphone};
+
+/// How sure we are that `variant` is a misspelling of `name`.
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
+pub struct Closeness {
+    pub edits: usize,
+    pub jaro_winkler: f64,
+    pub same_sound: bool,
+}
+
+/// Compare two single-word names, case-insensitively. `None` when they are not
+/// plausibly the same name: different first letters (misspellings keep the
+/// initial), too many edits for their length, or too short to judge.
+pub fn closeness(variant: &str, name: &str) -> Option<Closeness> {
+    let a = variant.to_lowercase();
+    let b = name.to_lowercase();
+    // `Reeds` is a plural or a different family, not a misspelling of `Reed`.
+    if a == b || a.strip_suffix('s') == Some(&b) || b.strip_suffix('s') == Some(&a) {
+        return None;
+    }
+    let shortest = a.chars().count().min(b.chars().count());
+    if shortest < 3 || a.chars().next() != b.chars().next() {
+        return None;
+    }
+    let edits = strsim::damerau_levenshtein(&a, &b);
+    let jaro_winkler = strsim::jaro_winkler(&a, &b);
+    let same_sound = same_sound(&a, &b);
+    let close = match edits {
+        1 => shortest >= 4,
+        2 => shortest >= 6 || (same_sound && shortest >= 4),
+        3 => same_sound && shortest >= 6 && jaro_winkler >= 0.75,
+        _ => false,
+    };
+    close.then_some(Closeness {
+        edits,
+        jaro_winkler,
+        same_sound,
+    })
+}
+
+fn same_sound(a: &str, b: &str) -> bool {
+    let metaphone = Metaphone::new(Some(8));
+    let (ka, kb) = (metaphone.encode(a), metaphone.encode(b));
+    !ka.is_empty() && ka == kb
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn misspellings_match() {
+        for (variant, name) in [
+            ("Garmeen", "Gorman"),
+            ("Kovalenco", "Kovalenko"),
+            ("Sakolov", "Sokolov"),
+            ("Mereno", "Moreno"),
+            ("Conolly", "Connolly"),
+            ("Nahs", "Nash"),
+            ("Okah", "Okoh"),
+            ("Dessai", "Desai"),
+        ] {
+            assert!(closeness(variant, name).is_some(), "{variant} ~ {name}");
+        }
+    }
+
+    #[test]
+    fn different_names_do_not() {
+        for (a, b) in [
+            ("Russia", "Antonov"),
+            ("Blake", "Whitley"),
+            ("Gorman", "Gorman"),
+            ("Ng", "Ny"),
+            ("Nash", "Hall"),
+            ("Lindqvist", "Gorman"),
+        ] {
+            assert!(closeness(a, b).is_none(), "{a} !~ {b}");
+        }
+    }
+}

@@ -1,0 +1,631 @@
+//! Closed word lists for finding people in news copy: titles, honorifics,
+//! the heads of organisation and place names, speech verbs, name particles.
+
+use crate::document::words::is_title_abbreviation;
+use crate::lexicon::pos;
+
+/// Capitalised words that make up titles before a name: `Deputy Secretary of
+/// State`, `Lt. Gen.`, `County Fire Battalion Chief`, `Special Agent`.
+const TITLE_WORDS: &[&str] = &[
+    "Acting",
+    "Adm",
+    "Admiral",
+    "Agent",
+    "Ambassador",
+    "Analyst",
+    "Anchor",
+    "Archbishop",
+    "Assemblyman",
+    "Assemblywoman",
+    "Assistant",
+    "Associate",
+    "Attorney",
+    "Battalion",
+    "Bishop",
+    "Brig",
+    "Brigadier",
+    "CEO",
+    "CFO",
+    "COO",
+    "Capt",
+    "Captain",
+    "Cardinal",
+    "Chair",
+    "Chairman",
+    "Chairperson",
+    "Chairwoman",
+    "Chancellor",
+    "Chief",
+    "Cmdr",
+    "Coach",
+    "Col",
+    "Colonel",
+    "Commander",
+    "Commissioner",
+    "Congressman",
+    "Congresswoman",
+    "Constable",
+    "Corporal",
+    "Councilman",
+    "Councilmember",
+    "Councilwoman",
+    "Cpl",
+    "Dame",
+    "Defence",
+    "Defense",
+    "Delegate",
+    "Deputy",
+    "Det",
+    "Detective",
+    "Director",
+    "Dr",
+    "Economist",
+    "Editor",
+    "Emir",
+    "Envoy",
+    "Executive",
+    "Father",
+    "Financial",
+    "First",
+    "Foreign",
+    "Former",
+    "Founder",
+    "Gen",
+    "General",
+    "Gov",
+    "Governor",
+    "Inspector",
+    "Interior",
+    "Judge",
+    "Justice",
+    "King",
+    "Lady",
+    "Leader",
+    "Lieutenant",
+    "Lord",
+    "Lt",
+    "Maj",
+    "Major",
+    "Manager",
+    "Marshal",
+    "Mayor",
+    "Minister",
+    "Miss",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Mx",
+    "Officer",
+    "Operating",
+    "Police",
+    "Pope",
+    "Premier",
+    "Pres",
+    "President",
+    "Prime",
+    "Prince",
+    "Princess",
+    "Private",
+    "Prof",
+    "Professor",
+    "Prosecutor",
+    "Queen",
+    "Rabbi",
+    "Rear",
+    "Rep",
+    "Representative",
+    "Rev",
+    "Reverend",
+    "Secretary",
+    "Sen",
+    "Senator",
+    "Sergeant",
+    "Sgt",
+    "Sheikh",
+    "Sheriff",
+    "Sir",
+    "Sister",
+    "Speaker",
+    "Special",
+    "Spokesman",
+    "Spokesperson",
+    "Spokeswoman",
+    "Staff",
+    "State",
+    "Sultan",
+    "Superintendent",
+    "Supt",
+    "Treasurer",
+    "Treasury",
+    "Trooper",
+    "Under",
+    "Vice",
+    "Whip",
+];
+
+/// Lowercase role nouns that can stand for a person in a sentence: `the
+/// spokesperson`, `a deputy`. Used only to stay silent when a pronoun may
+/// refer to such an unnamed person.
+const PERSON_NOUNS: &[&str] = &[
+    "actor",
+    "actress",
+    "adviser",
+    "advisor",
+    "analyst",
+    "author",
+    "boy",
+    "brother",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "child",
+    "coach",
+    "commander",
+    "daughter",
+    "deputy",
+    "diplomat",
+    "director",
+    "doctor",
+    "driver",
+    "economist",
+    "employee",
+    "envoy",
+    "executive",
+    "father",
+    "girl",
+    "governor",
+    "guard",
+    "husband",
+    "investigator",
+    "journalist",
+    "judge",
+    "lawmaker",
+    "lawyer",
+    "leader",
+    "man",
+    "manager",
+    "mayor",
+    "mediator",
+    "minister",
+    "mother",
+    "negotiator",
+    "nurse",
+    "officer",
+    "official",
+    "owner",
+    "patient",
+    "pilot",
+    "player",
+    "president",
+    "professor",
+    "prosecutor",
+    "reporter",
+    "researcher",
+    "resident",
+    "senator",
+    "sheriff",
+    "sister",
+    "soldier",
+    "son",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "student",
+    "suspect",
+    "teacher",
+    "victim",
+    "widow",
+    "wife",
+    "witness",
+    "woman",
+    "worker",
+];
+
+/// Last words of names that are not people: `Mill Creek Springs Road`,
+/// `Strategic Stability Dialogue`, `Hallam Institute`.
+const NON_PERSON_HEADS: &[&str] = &[
+    "Academy",
+    "Accord",
+    "Accords",
+    "Act",
+    "Administration",
+    "Agency",
+    "Agreement",
+    "Airlines",
+    "Airport",
+    "Airways",
+    "Alliance",
+    "Army",
+    "Assembly",
+    "Association",
+    "Authority",
+    "Avenue",
+    "Bank",
+    "Bay",
+    "Beach",
+    "Board",
+    "Boulevard",
+    "Bridge",
+    "Bureau",
+    "Cabinet",
+    "Capital",
+    "Center",
+    "Centre",
+    "Church",
+    "City",
+    "Club",
+    "Coalition",
+    "College",
+    "Command",
+    "Commission",
+    "Committee",
+    "Company",
+    "Conference",
+    "Congress",
+    "Corp",
+    "Corporation",
+    "Corps",
+    "Council",
+    "County",
+    "Court",
+    "Creek",
+    "Department",
+    "Dialogue",
+    "District",
+    "Dollar",
+    "Embassy",
+    "Empire",
+    "Energy",
+    "Exchange",
+    "Fair",
+    "Federation",
+    "Festival",
+    "Fire",
+    "Force",
+    "Forces",
+    "Forum",
+    "Foundation",
+    "Fund",
+    "Gallery",
+    "Garden",
+    "Gardens",
+    "Government",
+    "Governments",
+    "Group",
+    "Guard",
+    "Hall",
+    "Highway",
+    "Holdings",
+    "Hospital",
+    "Hotel",
+    "House",
+    "Inc",
+    "Index",
+    "Initiative",
+    "Institute",
+    "Island",
+    "Islands",
+    "Kingdom",
+    "Lake",
+    "Lane",
+    "League",
+    "Ltd",
+    "Market",
+    "Media",
+    "Ministries",
+    "Ministry",
+    "Mission",
+    "Motors",
+    "Mountain",
+    "Mountains",
+    "Museum",
+    "Nations",
+    "Navy",
+    "Network",
+    "News",
+    "Office",
+    "Oil",
+    "Organisation",
+    "Organization",
+    "Park",
+    "Parliament",
+    "Partners",
+    "Party",
+    "Plan",
+    "Police",
+    "Port",
+    "Post",
+    "Press",
+    "Program",
+    "Programme",
+    "Project",
+    "Railway",
+    "Range",
+    "Republic",
+    "Reserve",
+    "River",
+    "Road",
+    "Room",
+    "School",
+    "Sea",
+    "Securities",
+    "Senate",
+    "Service",
+    "Services",
+    "Society",
+    "Springs",
+    "Square",
+    "Stadium",
+    "States",
+    "Station",
+    "Street",
+    "Studios",
+    "Summit",
+    "Systems",
+    "Team",
+    "Technologies",
+    "Times",
+    "Tower",
+    "Treaty",
+    "Tribunal",
+    "Trust",
+    "Union",
+    "University",
+    "Valley",
+    "Way",
+];
+
+/// Verbs of saying that attribute a quotation or statement to a person.
+const SPEECH_VERBS: &[&str] = &[
+    "acknowledged",
+    "added",
+    "adds",
+    "admitted",
+    "agreed",
+    "announced",
+    "answered",
+    "argued",
+    "asked",
+    "asks",
+    "said",
+    "says",
+    "say",
+    "cautioned",
+    "claimed",
+    "commented",
+    "complained",
+    "conceded",
+    "concluded",
+    "confirmed",
+    "continued",
+    "countered",
+    "declared",
+    "declined",
+    "denied",
+    "described",
+    "emphasized",
+    "emphasised",
+    "estimated",
+    "explained",
+    "insisted",
+    "noted",
+    "notes",
+    "observed",
+    "pointed",
+    "predicted",
+    "recalled",
+    "remarked",
+    "replied",
+    "reported",
+    "responded",
+    "stated",
+    "stressed",
+    "suggested",
+    "testified",
+    "told",
+    "tells",
+    "urged",
+    "warned",
+    "wrote",
+    "writes",
+    "reiterated",
+    "dismissed",
+    "briefed",
+    "urges",
+];
+
+/// Lowercase particles inside names: `de la Cruz`, `bin Salman`, `van der Berg`.
+const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "binti", "da", "das", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn",
+    "la", "le", "van", "von", "ter", "ten", "y",
+];
+
+const MONTHS_AND_DAYS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Suffixes after a surname: `Jr.`, `III`.
+const NAME_SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
+
+/// First words of place names: `Santa Rosa`, `San Jose`, `Los Angeles`,
+/// `St. Louis`, `New York`, `Fort Worth`.
+const PLACE_PREFIXES: &[&str] = &[
+    "East", "El", "Fort", "Ft", "Las", "Los", "Mount", "Mt", "New", "North", "Port", "Saint",
+    "San", "Santa", "Santo", "Sao", "São", "South", "St", "Ste", "West",
+];
+
+pub fn is_place_prefix(word: &str) -> bool {
+    PLACE_PREFIXES.contains(&bare(word))
+}
+
+/// A function word (determiner, pronoun, preposition, conjunction, modal):
+/// never part of a name, whatever its capital letter says.
+pub fn is_function_word(word: &str) -> bool {
+    use pos::Tag::*;
+    pos::lookup(&word.to_lowercase()).is_some_and(|e| {
+        matches!(
+            e.primary,
+            DT | PDT | PRP | PRPS | WP | WPS | WDT | WRB | IN | CC | MD | TO | EX
+        )
+    })
+}
+
+/// Countries, states, regions and large cities (`rules/places.txt`).
+static PLACES: &str = include_str!("../../rules/places.txt");
+
+/// A place name that can stand where a person stands (`Russia said`).
+pub fn is_place(word: &str) -> bool {
+    static SORTED: std::sync::OnceLock<Vec<&str>> = std::sync::OnceLock::new();
+    let places = SORTED.get_or_init(|| {
+        let mut places: Vec<&str> = PLACES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect();
+        places.sort_unstable();
+        places
+    });
+    places.binary_search(&word).is_ok()
+}
+
+/// The word without a trailing full stop, for list lookups.
+fn bare(word: &str) -> &str {
+    word.strip_suffix('.').unwrap_or(word)
+}
+
+/// A title before a person's name. Place prefixes (`St.`, `Mt.`) that share
+/// the abbreviation list are not titles here.
+pub fn is_title_word(word: &str) -> bool {
+    let word = bare(word);
+    TITLE_WORDS.binary_search(&word).is_ok()
+        || (is_title_abbreviation(word) && !is_place_prefix(word))
+}
+
+pub fn is_person_noun(word: &str) -> bool {
+    PERSON_NOUNS.binary_search(&word).is_ok()
+}
+
+pub fn is_non_person_head(word: &str) -> bool {
+    NON_PERSON_HEADS.binary_search(&bare(word)).is_ok()
+}
+
+pub fn is_speech_verb(word: &str) -> bool {
+    SPEECH_VERBS.contains(&word)
+}
+
+pub fn is_name_particle(word: &str) -> bool {
+    NAME_PARTICLES.contains(&word)
+}
+
+pub fn is_month_or_day(word: &str) -> bool {
+    MONTHS_AND_DAYS.contains(&bare(word))
+}
+
+pub fn is_name_suffix(word: &str) -> bool {
+    NAME_SUFFIXES.contains(&bare(word))
+}
+
+/// A nationality or other adjective of place: `Russian`, `Turkish`, `American`.
+/// The lexicon tags these as adjectives as well as proper nouns.
+pub fn is_demonym(word: &str) -> bool {
+    pos::lookup(word).is_some_and(|e| e.has(pos::Tag::JJ) || e.has(pos::Tag::NNPS))
+        && word.starts_with(char::is_uppercase)
+}
+
+/// The pronoun's grammatical gender, if it is a third-person singular one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+impl Gender {
+    pub fn other(self) -> Gender {
+        match self {
+            Gender::Female => Gender::Male,
+            Gender::Male => Gender::Female,
+        }
+    }
+}
+
+/// he/him/his/himself → Male; she/her/hers/herself → Female.
+pub fn pronoun_gender(word: &str) -> Option<Gender> {
+    match word.to_ascii_lowercase().as_str() {
+        "he" | "him" | "his" | "himself" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender an honorific or gendered title states.
+pub fn honorific_gender(word: &str) -> Option<Gender> {
+    match bare(word) {
+        "Mr" | "Sir" | "Lord" | "King" | "Prince" | "Father" | "Brother" | "Sheikh" | "Sultan"
+        | "Emir" | "Congressman" | "Assemblyman" | "Councilman" | "Chairman" | "Spokesman" => {
+            Some(Gender::Male)
+        }
+        "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" | "Queen" | "Princess" | "Sister"
+        | "Congresswoman" | "Assemblywoman" | "Councilwoman" | "Chairwoman" | "Spokeswoman" => {
+            Some(Gender::Female)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binary_searched_lists_are_sorted() {
+        for list in [TITLE_WORDS, PERSON_NOUNS, NON_PERSON_HEADS] {
+            assert!(
+                list.windows(2).all(|w| w[0] < w[1]),
+                "unsorted near {:?}",
+                list.windows(2).find(|w| w[0] >= w[1])
+            );
+        }
+    }
+
+    #[test]
+    fn lookups() {
+        assert!(is_title_word("Secretary") && is_title_word("Lt.") && is_title_word("Sgt"));
+        assert!(!is_title_word("Gorman"));
+        assert!(is_non_person_head("Road") && is_non_person_head("Dialogue"));
+        assert!(is_demonym("Russian") && !is_demonym("Gorman"));
+        assert!(is_place("Russia") && is_place("Kyiv") && !is_place("Gorman"));
+        assert_eq!(pronoun_gender("She"), Some(Gender::Female));
+        assert_eq!(honorific_gender("Mr."), Some(Gender::Male));
+    }
+}
