@@ -15,7 +15,8 @@ use std::collections::HashMap;
 use super::similarity::closeness;
 use super::words::{
     is_demonym, is_function_word, is_month_or_day, is_name_particle, is_name_suffix,
-    is_non_person_head, is_person_noun, is_place, is_place_prefix, is_speech_verb, is_title_word,
+    is_non_person_head, is_person_noun, is_place, is_place_prefix, is_speech_verb,
+    is_surname_like_head, is_title_word,
 };
 use super::{Entities, Mention, Person};
 use crate::document::{BlockKind, Document, TokenKind};
@@ -214,8 +215,15 @@ impl Scanner<'_> {
         if is_place_prefix(word) {
             return false;
         }
-        // The rest must be name words only, and at least one of them.
-        let Some(rest) = self.name_tokens(i + 1, end) else {
+        // The rest must be name words only, and at least one of them. A lone
+        // surname may look like a place (`Tom Lane`, `Ann Hall`).
+        let rest = self.name_tokens(i + 1, end).or_else(|| {
+            let words = self.name_tokens_allowing_heads(i + 1, end)?;
+            let surname = strip_possessive(self.text(*words.first()?));
+            (words.len() == 1 && is_surname_like_head(surname) && !pos::is_common_word(word))
+                .then_some(words)
+        });
+        let Some(rest) = rest else {
             return false;
         };
         let Some(&last) = rest.last() else {
@@ -230,6 +238,11 @@ impl Scanner<'_> {
         if (pos::is_common_word(word) || is_place(word)) && pos::is_common_word(surname) {
             return false;
         }
+        // `Even Mexico`, `Santiago Cuba`: a place after a first name is a
+        // place, unless a title or a speech verb says a person stands here.
+        if is_place(surname) && !self.person_position(i, end) && !(i > 0 && self.is_title(i - 1)) {
+            return false;
+        }
         // A rare given name (`Santa`, `Kemal`) counts where a person stands.
         counts.total() >= RARE_GIVEN_NAME || self.person_position(i, end) || self.is_subject(i, end)
     }
@@ -238,6 +251,19 @@ impl Scanner<'_> {
     /// or `None` when something else is in the way (a title, a demonym, the
     /// head of an organisation's name).
     fn name_tokens(&self, start: usize, end: usize) -> Option<Vec<usize>> {
+        self.name_tokens_where(start, end, false)
+    }
+
+    fn name_tokens_allowing_heads(&self, start: usize, end: usize) -> Option<Vec<usize>> {
+        self.name_tokens_where(start, end, true)
+    }
+
+    fn name_tokens_where(
+        &self,
+        start: usize,
+        end: usize,
+        heads_allowed: bool,
+    ) -> Option<Vec<usize>> {
         let mut out = Vec::new();
         let mut i = start;
         while i < end {
@@ -254,7 +280,7 @@ impl Scanner<'_> {
                 return None;
             }
             let bare = strip_possessive(word);
-            if is_non_person_head(bare) || is_demonym(bare) {
+            if (is_non_person_head(bare) && !heads_allowed) || is_demonym(bare) {
                 return None;
             }
             out.push(i);
@@ -288,7 +314,13 @@ impl Scanner<'_> {
         match words.len() {
             // 3. Two or three name words where a person stands (a given name
             //    the lexicon does not know: `Volodymyr Zelenskyy said`).
-            2 | 3 if self.person_position(start, end) => {
+            2 | 3
+                if self.person_position(start, end)
+                    && !is_place_prefix(self.text(start))
+                    && words
+                        .iter()
+                        .all(|&w| !pos::is_common_word(strip_possessive(self.text(w)))) =>
+            {
                 self.candidate(start, start, end, Form::Full, paragraph)
             }
             1 if end - start == 1 && !is_place(strip_possessive(self.text(start))) => {
@@ -307,7 +339,9 @@ impl Scanner<'_> {
         paragraph: usize,
     ) -> Option<Candidate> {
         let doc = self.doc;
-        let name_words = self.name_tokens(name_start, end)?;
+        let name_words = self
+            .name_tokens(name_start, end)
+            .or_else(|| self.name_tokens_allowing_heads(name_start, end))?;
         let mut last = *name_words.last()?;
         let mut suffix = None;
         if name_words.len() >= 2 && is_name_suffix(self.text(last)) {
@@ -326,9 +360,11 @@ impl Scanner<'_> {
             .then(|| self.title_span(run_start, name_start))
             .flatten();
         let span = Span::new(doc.tokens[name_start].span.start, surname_end);
-        // `…,” Brandt said` is an attribution even where broken quotation
-        // marks make it look quoted.
-        let attribution = self.is_word(end) && is_speech_verb(&self.text(end).to_lowercase());
+        // `…, Brandt said.` is an attribution even where broken quotation
+        // marks make it look quoted (unlike `“Boris told me he was ready”`).
+        let attribution = self.is_word(end)
+            && is_speech_verb(&self.text(end).to_lowercase())
+            && self.ends_attribution(end + 1);
         let quoted = doc.is_quoted(span.start) && !attribution;
         let person_position = self.person_position(run_start, end) || title.is_some();
         let subject = self.is_subject(run_start, end);
@@ -393,6 +429,31 @@ impl Scanner<'_> {
                     || w.starts_with(|c: char| c.is_ascii_digit())
             });
         speech_after || speech_before || role_before || appositive
+    }
+
+    /// What may follow the speech verb of an attribution: the end of the
+    /// sentence or clause, or when it was said (`said Monday`, `said on`).
+    fn ends_attribution(&self, after_verb: usize) -> bool {
+        if !self.range().contains(&after_verb) {
+            return true;
+        }
+        let next = self.text(after_verb);
+        matches!(
+            next,
+            "." | ","
+                | ";"
+                | "“"
+                | "on"
+                | "in"
+                | "at"
+                | "after"
+                | "during"
+                | "late"
+                | "earlier"
+                | "later"
+                | "last"
+                | "this"
+        ) || is_month_or_day(next)
     }
 
     /// The sentence's subject: nothing but titles, commas and the like before
@@ -567,12 +628,35 @@ impl Linker<'_> {
             [_, _, ..] => return self.resolved.push((index, None, false)),
             [] => {}
         }
+        // A given name alone: the person introduced with it (`Megan` after
+        // `Megan Crowley`), else someone the article does not name in full.
+        let by_given: Vec<usize> = (0..self.people.len())
+            .filter(|&p| self.people[p].given.as_deref() == Some(word.as_str()))
+            .collect();
+        if let [p] = by_given.as_slice() {
+            return self.resolved.push((index, Some(*p), false));
+        }
+        let lone_given_name = names::first_name(&word)
+            .is_some_and(|n| n.total() >= RARE_GIVEN_NAME)
+            && !pos::is_common_word(&word)
+            && !c.quoted;
+        if by_given.len() > 1 {
+            return self.resolved.push((index, None, false));
+        }
         let stands_for_person = c.person_position || c.possessive || c.subject;
         if !stands_for_person || c.quoted {
+            if lone_given_name {
+                self.resolved.push((index, None, false));
+            }
             return;
         }
-        if let Some(p) = self.variant_of(index, &word) {
+        // An ordinary word (`More`, `National`) is taken for a misspelled
+        // name only where a name must stand: before a speech verb.
+        let may_be_variant = !pos::is_common_word(&word) || c.person_position;
+        if let Some(p) = self.variant_of(index, &word).filter(|_| may_be_variant) {
             self.resolved.push((index, Some(p), true));
+        } else if lone_given_name {
+            self.resolved.push((index, None, false));
         } else if c.person_position && !pos::is_common_word(&word) && !is_demonym(&word) {
             // A person named by surname alone (`Putin said`): gender unknown.
             let p = self.add_person(index, None, word, None);

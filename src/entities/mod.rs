@@ -8,6 +8,7 @@
 //! (`Garmeen`), which are marked as variants for `names/inconsistent-spelling`.
 
 mod mentions;
+pub mod pronouns;
 pub mod similarity;
 pub mod words;
 

@@ -20,6 +20,8 @@ const TITLE_WORDS: &[&str] = &[
     "Assistant",
     "Associate",
     "Attorney",
+    "Baron",
+    "Baroness",
     "Battalion",
     "Bishop",
     "Brig",
@@ -35,6 +37,7 @@ const TITLE_WORDS: &[&str] = &[
     "Chairperson",
     "Chairwoman",
     "Chancellor",
+    "Chevalier",
     "Chief",
     "Cmdr",
     "Coach",
@@ -42,6 +45,7 @@ const TITLE_WORDS: &[&str] = &[
     "Colonel",
     "Commander",
     "Commissioner",
+    "Commodore",
     "Congressman",
     "Congresswoman",
     "Constable",
@@ -49,7 +53,10 @@ const TITLE_WORDS: &[&str] = &[
     "Councilman",
     "Councilmember",
     "Councilwoman",
+    "Count",
+    "Countess",
     "Cpl",
+    "Czar",
     "Dame",
     "Defence",
     "Defense",
@@ -59,9 +66,14 @@ const TITLE_WORDS: &[&str] = &[
     "Detective",
     "Director",
     "Dr",
+    "Duchess",
+    "Duke",
+    "Earl",
     "Economist",
     "Editor",
     "Emir",
+    "Emperor",
+    "Empress",
     "Envoy",
     "Executive",
     "Father",
@@ -70,10 +82,12 @@ const TITLE_WORDS: &[&str] = &[
     "Foreign",
     "Former",
     "Founder",
+    "Frau",
     "Gen",
     "General",
     "Gov",
     "Governor",
+    "Herr",
     "Inspector",
     "Interior",
     "Judge",
@@ -84,13 +98,16 @@ const TITLE_WORDS: &[&str] = &[
     "Lieutenant",
     "Lord",
     "Lt",
+    "Madame",
     "Maj",
     "Major",
     "Manager",
+    "Marquis",
     "Marshal",
     "Mayor",
     "Minister",
     "Miss",
+    "Monsieur",
     "Mr",
     "Mrs",
     "Ms",
@@ -119,6 +136,8 @@ const TITLE_WORDS: &[&str] = &[
     "Secretary",
     "Sen",
     "Senator",
+    "Senor",
+    "Senora",
     "Sergeant",
     "Sgt",
     "Sheikh",
@@ -138,8 +157,10 @@ const TITLE_WORDS: &[&str] = &[
     "Treasurer",
     "Treasury",
     "Trooper",
+    "Tsar",
     "Under",
     "Vice",
+    "Viscount",
     "Whip",
 ];
 
@@ -152,16 +173,26 @@ const PERSON_NOUNS: &[&str] = &[
     "adviser",
     "advisor",
     "analyst",
+    "aunt",
     "author",
+    "baby",
     "boy",
+    "boyfriend",
     "brother",
+    "captain",
     "ceo",
     "chairman",
     "chairwoman",
     "chief",
     "child",
     "coach",
+    "colleague",
+    "colonel",
     "commander",
+    "congressman",
+    "congresswoman",
+    "cousin",
+    "dad",
     "daughter",
     "deputy",
     "diplomat",
@@ -173,27 +204,48 @@ const PERSON_NOUNS: &[&str] = &[
     "envoy",
     "executive",
     "father",
+    "fiancé",
+    "fiancée",
+    "firefighter",
+    "friend",
+    "general",
     "girl",
+    "girlfriend",
     "governor",
+    "granddaughter",
+    "grandfather",
+    "grandmother",
+    "grandson",
     "guard",
     "husband",
+    "infant",
     "investigator",
     "journalist",
     "judge",
     "lawmaker",
     "lawyer",
     "leader",
+    "lieutenant",
     "man",
     "manager",
+    "marine",
     "mayor",
     "mediator",
     "minister",
+    "mom",
     "mother",
+    "mother-in-law",
     "negotiator",
+    "neighbor",
+    "neighbour",
+    "nephew",
+    "niece",
     "nurse",
     "officer",
     "official",
     "owner",
+    "parent",
+    "partner",
     "patient",
     "pilot",
     "player",
@@ -204,6 +256,7 @@ const PERSON_NOUNS: &[&str] = &[
     "researcher",
     "resident",
     "senator",
+    "sergeant",
     "sheriff",
     "sister",
     "soldier",
@@ -212,9 +265,15 @@ const PERSON_NOUNS: &[&str] = &[
     "spokesman",
     "spokesperson",
     "spokeswoman",
+    "stepfather",
+    "stepmother",
     "student",
+    "survivor",
     "suspect",
     "teacher",
+    "teenager",
+    "uncle",
+    "veteran",
     "victim",
     "widow",
     "wife",
@@ -242,6 +301,7 @@ const NON_PERSON_HEADS: &[&str] = &[
     "Association",
     "Authority",
     "Avenue",
+    "Band",
     "Bank",
     "Bay",
     "Beach",
@@ -250,6 +310,7 @@ const NON_PERSON_HEADS: &[&str] = &[
     "Bridge",
     "Bureau",
     "Cabinet",
+    "Canal",
     "Capital",
     "Center",
     "Centre",
@@ -262,8 +323,10 @@ const NON_PERSON_HEADS: &[&str] = &[
     "Commission",
     "Committee",
     "Company",
+    "Confederation",
     "Conference",
     "Congress",
+    "Convention",
     "Corp",
     "Corporation",
     "Corps",
@@ -285,6 +348,7 @@ const NON_PERSON_HEADS: &[&str] = &[
     "Fire",
     "Force",
     "Forces",
+    "Fort",
     "Forum",
     "Foundation",
     "Fund",
@@ -296,6 +360,8 @@ const NON_PERSON_HEADS: &[&str] = &[
     "Group",
     "Guard",
     "Hall",
+    "Harbor",
+    "Harbour",
     "Highway",
     "Holdings",
     "Hospital",
@@ -321,6 +387,7 @@ const NON_PERSON_HEADS: &[&str] = &[
     "Mountain",
     "Mountains",
     "Museum",
+    "Nation",
     "Nations",
     "Navy",
     "Network",
@@ -369,6 +436,7 @@ const NON_PERSON_HEADS: &[&str] = &[
     "Times",
     "Tower",
     "Treaty",
+    "Tribe",
     "Tribunal",
     "Trust",
     "Union",
@@ -536,6 +604,31 @@ pub fn is_person_noun(word: &str) -> bool {
     PERSON_NOUNS.binary_search(&word).is_ok()
 }
 
+/// Heads of place names that are also common surnames (`Jon Lane`, `Ann
+/// Hall`): after a first name they are surnames.
+pub fn is_surname_like_head(word: &str) -> bool {
+    matches!(
+        word,
+        "Banks"
+            | "Bay"
+            | "Bridges"
+            | "Church"
+            | "Fair"
+            | "Field"
+            | "Fields"
+            | "Hall"
+            | "Hill"
+            | "House"
+            | "Lane"
+            | "Park"
+            | "Post"
+            | "Rivers"
+            | "Street"
+            | "Wood"
+            | "Woods"
+    )
+}
+
 pub fn is_non_person_head(word: &str) -> bool {
     NON_PERSON_HEADS.binary_search(&bare(word)).is_ok()
 }
@@ -556,11 +649,19 @@ pub fn is_name_suffix(word: &str) -> bool {
     NAME_SUFFIXES.contains(&bare(word))
 }
 
-/// A nationality or other adjective of place: `Russian`, `Turkish`, `American`.
-/// The lexicon tags these as adjectives as well as proper nouns.
+/// A nationality or other adjective of place (`Russian`, `Turkish`,
+/// `Chinese`, `Israeli`) or its plural (`Russians`). The lexicon tags these
+/// as adjectives; the ending keeps surnames that are also adjectives
+/// (`Young`, `Black`) out.
 pub fn is_demonym(word: &str) -> bool {
-    pos::lookup(word).is_some_and(|e| e.has(pos::Tag::JJ) || e.has(pos::Tag::NNPS))
-        && word.starts_with(char::is_uppercase)
+    let adjective = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && pos::lookup(w).is_some_and(|e| e.has(pos::Tag::JJ))
+            && ["an", "ese", "ish", "i", "ch", "ss", "ic", "ek", "ai", "ech"]
+                .iter()
+                .any(|end| w.ends_with(end))
+    };
+    adjective(word) || word.strip_suffix('s').is_some_and(adjective)
 }
 
 /// The pronoun's grammatical gender, if it is a third-person singular one.
@@ -592,13 +693,12 @@ pub fn pronoun_gender(word: &str) -> Option<Gender> {
 pub fn honorific_gender(word: &str) -> Option<Gender> {
     match bare(word) {
         "Mr" | "Sir" | "Lord" | "King" | "Prince" | "Father" | "Brother" | "Sheikh" | "Sultan"
-        | "Emir" | "Congressman" | "Assemblyman" | "Councilman" | "Chairman" | "Spokesman" => {
-            Some(Gender::Male)
-        }
-        "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" | "Queen" | "Princess" | "Sister"
-        | "Congresswoman" | "Assemblywoman" | "Councilwoman" | "Chairwoman" | "Spokeswoman" => {
-            Some(Gender::Female)
-        }
+        | "Baron" | "Duke" | "Earl" | "Count" | "Emperor" | "Czar" | "Tsar" | "Monsieur"
+        | "Herr" | "Senor" | "Emir" | "Congressman" | "Assemblyman" | "Councilman" | "Chairman"
+        | "Spokesman" => Some(Gender::Male),
+        "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" | "Queen" | "Princess" | "Sister" | "Baroness"
+        | "Duchess" | "Countess" | "Empress" | "Madame" | "Frau" | "Senora" | "Congresswoman"
+        | "Assemblywoman" | "Councilwoman" | "Chairwoman" | "Spokeswoman" => Some(Gender::Female),
         _ => None,
     }
 }
@@ -623,7 +723,8 @@ mod tests {
         assert!(is_title_word("Secretary") && is_title_word("Lt.") && is_title_word("Sgt"));
         assert!(!is_title_word("Gorman"));
         assert!(is_non_person_head("Road") && is_non_person_head("Dialogue"));
-        assert!(is_demonym("Russian") && !is_demonym("Gorman"));
+        assert!(is_demonym("Russian") && is_demonym("Russians") && is_demonym("Chinese"));
+        assert!(!is_demonym("Gorman") && !is_demonym("Young") && !is_demonym("Reeds"));
         assert!(is_place("Russia") && is_place("Kyiv") && !is_place("Gorman"));
         assert_eq!(pronoun_gender("She"), Some(Gender::Female));
         assert_eq!(honorific_gender("Mr."), Some(Gender::Male));

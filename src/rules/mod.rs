@@ -6,6 +6,7 @@ pub mod declarative;
 pub mod diagnostic;
 pub mod garbled;
 pub mod names;
+pub mod pronouns;
 pub mod punctuation;
 pub mod registry;
 
@@ -93,6 +94,7 @@ pub fn builtin_doc(id: &str) -> Option<&'static str> {
 pub fn builtin_rules() -> Vec<Box<dyn Rule>> {
     let mut rules = Vec::new();
     rules.extend(names::rules());
+    rules.extend(pronouns::rules());
     rules.extend(garbled::rules());
     rules.extend(punctuation::rules());
     rules

@@ -1,0 +1,345 @@
+//! A he/she pronoun that does not fit the person it refers to.
+//!
+//! galley resolves each he, him, his, himself, she, her, hers and herself in
+//! the narration to the person a reader would take it for — the most recent
+//! subject among the people named (outside quotations) in the paragraph, or
+//! in the previous one when the paragraph names nobody before the pronoun —
+//! and flags it when nobody in view fits and the person it points to is known
+//! to use the other pronoun. What a person uses is taken, in this order, from
+//! the facts sheet, an honorific (`Mr.`, `Ms.`, `Mrs.`), a first name that
+//! is given to one sex at least 98% of the time in US records and not to the
+//! other elsewhere (`Jordan`, `Robin`, `Alex`, `Andrea` decide nothing), or, for anyone else, a clear majority of
+//! the pronouns the article itself uses for them (two agreeing against at
+//! most one). When the referent is ambiguous — two people who could fit, an
+//! unnamed `deputy` in the same sentence, a name that decides nothing — galley
+//! stays silent. `they` is never flagged.
+//!
+//! ## Why
+//! Machine translation and hurried rewrites swap pronouns; a reader then
+//! either misreads who did what or notices the paper got a person's gender
+//! wrong. Neither a spell-checker nor a grammar checker can see it: both
+//! pronouns are correct English.
+//!
+//! ## Example
+//! Bad: `Deputy Secretary of State Nora Gorman met the delegation on Monday. He said the talks were useful.`
+//!
+//! Good: `Deputy Secretary of State Nora Gorman met the delegation on Monday. She said the talks were useful.`
+//!
+//! The fix (unsafe: the name may be the error) swaps the pronoun.
+
+use crate::document::Document;
+use crate::entities::Entities;
+use crate::entities::pronouns::{Referent, resolve, votes};
+use crate::entities::words::{Gender, honorific_gender};
+use crate::lexicon::{names, pos};
+use crate::rules::{
+    Category, Finding, Fix, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta,
+};
+
+pub struct GenderMismatch {
+    meta: RuleMeta,
+}
+
+impl GenderMismatch {
+    pub fn new() -> Self {
+        GenderMismatch {
+            meta: builtin_meta(
+                "pronouns/gender-mismatch",
+                Category::Pronouns,
+                Severity::Warning,
+                Fixable::Always,
+            ),
+        }
+    }
+}
+
+/// A first name decides a pronoun only when this share of births or more
+/// goes to one sex, and only with at least this many births on record.
+const CLEAR_SHARE: f64 = 0.98;
+const ENOUGH_BIRTHS: u32 = 300;
+
+/// Names clear in US records but given to the other sex elsewhere or as
+/// short forms: `Andrea` and `Michele` (men in Italy), `Simone` (men in
+/// Italy, women in France), `Kari` and `Toni` (men in Finland and Norway),
+/// `Ashley` (men in Britain), `Sam` and `Jo` (short for either), `Camille`
+/// and `Claude` (either in France), `Nicola` (men in Italy).
+const DECIDES_NOTHING: &[&str] = &[
+    "andrea", "ashley", "camille", "claude", "jo", "kari", "michele", "nicola", "sam", "simone",
+    "toni",
+];
+
+/// What galley knows about the pronoun a person uses, and from where.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Known {
+    Gender(Gender, Source),
+    /// The facts sheet says `they`: he and she are never judged.
+    Neither,
+    Unknown,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Source {
+    FactsSheet,
+    Honorific,
+    FirstName,
+    Article,
+}
+
+fn known_gender(doc: &Document, entities: &Entities, person: usize, settings: &Settings) -> Known {
+    let p = &entities.people[person];
+    if let Some(sheet) = &settings.facts
+        && let Some(listed) = sheet.person_with_surname(&p.surname)
+        && p.given.as_deref().is_none_or(|g| g == listed.given())
+        && let Some(pronouns) = listed.pronouns
+    {
+        return match pronouns.gender() {
+            Some(g) => Known::Gender(g, Source::FactsSheet),
+            None => Known::Neither,
+        };
+    }
+    let by_name = p
+        .given
+        .as_deref()
+        .filter(|g| !DECIDES_NOTHING.contains(&g.to_lowercase().as_str()))
+        .and_then(names::first_name)
+        .and_then(|counts| {
+            let total = counts.total();
+            let female = f64::from(counts.female) / f64::from(total.max(1));
+            match total >= ENOUGH_BIRTHS {
+                true if female >= CLEAR_SHARE => Some(Gender::Female),
+                true if female <= 1.0 - CLEAR_SHARE => Some(Gender::Male),
+                _ => None,
+            }
+        });
+    // Honorifics decide when they agree with each other and with the first
+    // name: `Mrs. Lee Sterling` and `General Sterling` may be two people.
+    let mut honorifics = entities.mentions_of(person).filter_map(|m| {
+        let title = doc.slice(m.title?);
+        honorific_gender(title.split_whitespace().last()?)
+    });
+    let honorific = honorifics.next();
+    let agreeing = honorific.is_some_and(|first| honorifics.all(|g| g == first));
+    match (honorific, by_name) {
+        (Some(h), Some(n)) if h != n => Known::Unknown,
+        (Some(h), _) if agreeing => Known::Gender(h, Source::Honorific),
+        (Some(_), _) => Known::Unknown,
+        (None, Some(n)) => Known::Gender(n, Source::FirstName),
+        (None, None) => Known::Unknown,
+    }
+}
+
+fn pronoun_of(gender: Gender) -> &'static str {
+    match gender {
+        Gender::Female => "she",
+        Gender::Male => "he",
+    }
+}
+
+/// The pronoun of the other gender in the same role, keeping capitalisation.
+fn swapped(doc: &Document, span: crate::span::Span) -> String {
+    let word = doc.slice(span);
+    let lower = word.to_lowercase();
+    let other = match lower.as_str() {
+        "he" => "she",
+        "she" => "he",
+        "him" => "her",
+        "his" => "her",
+        "himself" => "herself",
+        "herself" => "himself",
+        "hers" => "his",
+        // `her` is `his` before a noun and `him` otherwise.
+        _ => {
+            let next = doc.text[span.end..].split_whitespace().next().unwrap_or("");
+            let next = next.trim_matches(|c: char| !c.is_alphanumeric());
+            let noun_follows = !next.is_empty()
+                && pos::lookup_any_case(next)
+                    .is_some_and(|e| e.primary.is_noun() || e.primary == pos::Tag::JJ);
+            if noun_follows { "his" } else { "him" }
+        }
+    };
+    if word.starts_with(char::is_uppercase) {
+        let mut chars = other.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    } else {
+        other.to_string()
+    }
+}
+
+impl Rule for GenderMismatch {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Finding>) {
+        let entities = doc.entities();
+        if entities.people.is_empty() {
+            return;
+        }
+        let mut known: Vec<Known> = (0..entities.people.len())
+            .map(|p| known_gender(doc, entities, p, settings))
+            .collect();
+        let gender_of = |known: &[Known], p: usize| match known[p] {
+            Known::Gender(g, _) => Some(g),
+            _ => None,
+        };
+        // People whose name decides nothing: the article's own usage may.
+        let first = resolve(doc, entities, &|p| gender_of(&known, p));
+        for (person, (female, male)) in votes(&first) {
+            // Only someone the article introduces by full name: a lone
+            // capitalised word may be a ship, a firm or a country.
+            if known[person] != Known::Unknown || entities.people[person].given.is_none() {
+                continue;
+            }
+            let (more, fewer, gender) = if female > male {
+                (female, male, Gender::Female)
+            } else {
+                (male, female, Gender::Male)
+            };
+            if more >= 2 && fewer * 2 <= more {
+                known[person] = Known::Gender(gender, Source::Article);
+            }
+        }
+        for pronoun in resolve(doc, entities, &|p| gender_of(&known, p)) {
+            let Referent::Person {
+                person,
+                mismatch: true,
+                ..
+            } = pronoun.referent
+            else {
+                continue;
+            };
+            let Known::Gender(gender, source) = known[person] else {
+                continue;
+            };
+            let name = entities.people[person].display_name();
+            let basis = match source {
+                Source::FactsSheet => "the facts sheet gives",
+                Source::Honorific => "the honorific says",
+                Source::FirstName => "the first name suggests",
+                Source::Article => "the article elsewhere uses",
+            };
+            let word = doc.slice(pronoun.span);
+            let last_mention = entities
+                .mentions_of(person)
+                .filter(|m| m.span.start < pronoun.span.start && !m.quoted)
+                .last();
+            let mut finding = Finding::new(
+                pronoun.span,
+                format!(
+                    "“{word}” seems to refer to {name}, but {basis} “{}”",
+                    pronoun_of(gender)
+                ),
+            )
+            .help(format!(
+                "check who is meant; if it is {name}, use the pronoun {name} uses"
+            ))
+            .fix(Fix::unsafe_(pronoun.span, swapped(doc, pronoun.span)));
+            if let Some(m) = last_mention {
+                finding = finding.label(m.span, format!("{name} is named here"));
+            }
+            out.push(finding);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::FactsSheet;
+    use crate::rules::testing::{check_text, flagged};
+    use crate::source::{Format, Source as TextSource};
+
+    #[test]
+    fn flags_a_pronoun_that_does_not_fit_its_person() {
+        let rule = GenderMismatch::new();
+        let text = "Deputy Secretary of State Nora Gorman met the delegation on Monday. He said the talks were useful.";
+        let found = check_text(&rule, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "He");
+        assert!(
+            found[0].1.contains("refer to Nora Gorman"),
+            "{}",
+            found[0].1
+        );
+        let text = "Museum director Margaret Lee said the loss was hard. “These objects survived wars,” Lee said. He said the museum would close.";
+        assert_eq!(flagged(&rule, text), vec!["He"]);
+    }
+
+    #[test]
+    fn correct_and_ambiguous_pronouns_are_silent() {
+        let rule = GenderMismatch::new();
+        for text in [
+            "Nora Gorman met Boris Antonov on Monday. He said the talks were useful.",
+            "Lt. Gen. Dana Price briefed the delegation. An official said Price described her plan in detail.",
+            "Jordan Blake spoke. He said the fire had spread.",
+            "Nora Gorman waited outside while a deputy said he would knock.",
+            "Nora Gorman said: “My brother told me he was ready.”",
+            "Nora Gorman said each delegate would decide whether he or she would attend.",
+            "Nora Gorman spoke. They said the talks were useful.",
+        ] {
+            assert!(
+                flagged(&rule, text).is_empty(),
+                "{text}: {:?}",
+                flagged(&rule, text)
+            );
+        }
+    }
+
+    #[test]
+    fn the_article_decides_for_names_that_do_not() {
+        let rule = GenderMismatch::new();
+        let text = "Battalion Chief Alex Moreno spoke first. She said the fire had spread.\n\nMoreno said crews worked all night. She said more crews would arrive.\n\nMoreno said the wind would drop. He said the crews were tired.";
+        assert_eq!(flagged(&rule, text), vec!["He"]);
+    }
+
+    #[test]
+    fn honorifics_and_the_facts_sheet_decide() {
+        let rule = GenderMismatch::new();
+        assert_eq!(
+            flagged(
+                &rule,
+                "Ms. Jordan Blake spoke. He said the fire had spread."
+            ),
+            vec!["He"]
+        );
+        let sheet = FactsSheet::parse(
+            "f.toml",
+            "[[person]]\nname = \"Jordan Blake\"\npronouns = \"she\"\n",
+        )
+        .unwrap();
+        let settings = Settings {
+            facts: Some(std::sync::Arc::new(sheet)),
+            ..Settings::default()
+        };
+        let source = TextSource::new(
+            "t.txt",
+            "Jordan Blake spoke. He said the fire had spread.".into(),
+            Format::Text,
+        );
+        let doc = Document::new(&source);
+        let mut out = Vec::new();
+        rule.check(&doc, &settings, &mut out);
+        assert_eq!(out.len(), 1);
+        assert!(out[0].message.contains("facts sheet"));
+    }
+
+    #[test]
+    fn the_fix_swaps_the_pronoun_in_its_role() {
+        let source = TextSource::new(
+            "t.txt",
+            "Nora Gorman spoke. He said his plan would help him.".into(),
+            Format::Text,
+        );
+        let doc = Document::new(&source);
+        let mut out = Vec::new();
+        GenderMismatch::new().check(&doc, &Settings::default(), &mut out);
+        let fixes: Vec<_> = out
+            .iter()
+            .map(|f| f.fix.as_ref().unwrap().edits[0].replacement.as_str())
+            .collect();
+        assert_eq!(fixes, vec!["She", "her", "her"]);
+    }
+}
