@@ -6,7 +6,11 @@
 //! (`President Biden`, `Mr. Blake`); later surname-only mentions (`Gorman`,
 //! `Gorman’s`) are linked to them, and so are misspelled mentions
 //! (`Garmeen`), which are marked as variants for `names/inconsistent-spelling`.
+//!
+//! Dates, figures and acronyms (`dates`, `numbers`, `acronyms`) are read
+//! from the tokens on demand by the facts rules.
 
+pub mod dates;
 mod mentions;
 pub mod pronouns;
 pub mod similarity;

@@ -4,6 +4,7 @@
 
 pub mod declarative;
 pub mod diagnostic;
+pub mod facts;
 pub mod garbled;
 pub mod names;
 pub mod pronouns;
@@ -97,6 +98,7 @@ pub fn builtin_rules() -> Vec<Box<dyn Rule>> {
     rules.extend(pronouns::rules());
     rules.extend(garbled::rules());
     rules.extend(punctuation::rules());
+    rules.extend(facts::rules());
     rules
 }
 
@@ -109,10 +111,19 @@ pub(crate) mod testing {
 
     /// The findings of `rule` on `text` (plain text), as (flagged text, message).
     pub fn check_text(rule: &dyn Rule, text: &str) -> Vec<(String, String)> {
+        check_text_with(rule, text, &Settings::default())
+    }
+
+    /// [`check_text`] with settings (an article date, say).
+    pub fn check_text_with(
+        rule: &dyn Rule,
+        text: &str,
+        settings: &Settings,
+    ) -> Vec<(String, String)> {
         let source = Source::new("test.txt", text.to_string(), Format::Text);
         let doc = Document::new(&source);
         let mut out = Vec::new();
-        rule.check(&doc, &Settings::default(), &mut out);
+        rule.check(&doc, settings, &mut out);
         out.sort_by_key(|f| f.span);
         out.into_iter()
             .map(|f| (f.span.text(&source.text).to_string(), f.message))
