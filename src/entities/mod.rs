@@ -10,6 +10,7 @@
 //! Dates, figures and acronyms (`dates`, `numbers`, `acronyms`) are read
 //! from the tokens on demand by the facts rules.
 
+pub mod acronyms;
 pub mod dates;
 mod mentions;
 pub mod pronouns;

@@ -10,6 +10,7 @@ pub mod names;
 pub mod pronouns;
 pub mod punctuation;
 pub mod registry;
+pub mod style;
 
 use std::borrow::Cow;
 
@@ -99,6 +100,7 @@ pub fn builtin_rules() -> Vec<Box<dyn Rule>> {
     rules.extend(garbled::rules());
     rules.extend(punctuation::rules());
     rules.extend(facts::rules());
+    rules.extend(style::rules());
     rules
 }
 

@@ -1,10 +1,14 @@
 //! `facts`: the article contradicts itself — a weekday that does not fit its
 //! date, one figure stated two ways, an acronym that does not fit its name.
 
+mod acronym_mismatch;
 mod weekday_mismatch;
 
 use super::Rule;
 
 pub fn rules() -> Vec<Box<dyn Rule>> {
-    vec![Box::new(weekday_mismatch::WeekdayMismatch::new())]
+    vec![
+        Box::new(weekday_mismatch::WeekdayMismatch::new()),
+        Box::new(acronym_mismatch::AcronymMismatch::new()),
+    ]
 }

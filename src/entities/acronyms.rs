@@ -1,0 +1,306 @@
+//! Acronyms and their definitions: `Organization for Security and
+//! Co-operation in Europe (OSCE)`, and whether the letters fit the words.
+//!
+//! A fit lines the acronym's letters up with the words just before the
+//! parenthesis: every content word gives the first letter of its first part
+//! (`Intermediate-Range` → `I`), perhaps more letters or the first letters of
+//! its other parts (`Co-operation` → `C` or `CO`); function words (`of`,
+//! `for`, `and`, `the`…) give their first letter or nothing (`UNCTAD`). The
+//! *lenient* fit, which accepts a written acronym, also lets a part give
+//! several leading letters (`START`: `STrategic Arms Reduction Treaty`); the
+//! *strict* fit, used to propose a correction, takes one letter a part.
+
+use crate::document::{Document, Token, TokenKind};
+use crate::span::Span;
+
+/// `Full Name (ACR)`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Definition {
+    /// The acronym inside the parentheses.
+    pub acronym: Span,
+    /// Index of the acronym's token in [`Document::tokens`].
+    pub token: usize,
+    /// The words before the parenthesis that an expansion may use (up to
+    /// the nearest punctuation), for fitting.
+    pub words: Span,
+}
+
+/// Acronyms so familiar that news copy uses them without a definition, and
+/// conventional ones whose letters do not follow their English name (`ISO`,
+/// `MSF`).
+const WELL_KNOWN: &[&str] = &[
+    "AARP", "ABC", "ACLU", "ADHD", "AFP", "AI", "AIDS", "AM", "AMA", "ANC", "AP", "APEC", "API",
+    "ASEAN", "ATF", "ATM", "BBC", "BC", "BCE", "BMW", "BP", "BRICS", "CBS", "CD", "CDC", "CEO",
+    "CERN", "CFO", "CIA", "CNN", "COO", "COVID", "CPI", "CPR", "CT", "CTO", "DC", "DEA", "DHS",
+    "DIY", "DNA", "DOJ", "DVD", "ECB", "EMT", "EPA", "ER", "ESPN", "ETF", "EU", "FAA", "FAQ",
+    "FBI", "FCC", "FDA", "FEMA", "FIFA", "FSB", "FTC", "GDP", "GOP", "GPS", "GRU", "HBO", "HIV",
+    "HQ", "IAEA", "IBM", "ICC", "ICE", "ICJ", "ICU", "ID", "IMF", "IOC", "IPO", "IQ", "IRA", "IRS",
+    "ISIL", "ISIS", "ISO", "IT", "KGB", "LA", "LED", "LGBT", "LGBTQ", "MBA", "MIT", "MLB", "MP",
+    "MRI", "MSF", "NAACP", "NASA", "NASDAQ", "NATO", "NBA", "NBC", "NCAA", "NFL", "NHL", "NHS",
+    "NPR", "NRA", "NSA", "NYC", "NYPD", "NYSE", "NYU", "OECD", "OK", "OPEC", "PBS", "PC", "PDF",
+    "PGA", "PLO", "PM", "PTSD", "RSF", "SARS", "SEC", "SUV", "SWAT", "TSA", "TV", "UAE", "UCLA",
+    "UEFA", "UFO", "UK", "UN", "UNESCO", "UNHCR", "UNICEF", "UNRWA", "URL", "US", "USA", "USB",
+    "USSR", "VIP", "VPN", "WHO", "WTO", "YMCA",
+];
+
+pub fn is_well_known(acronym: &str) -> bool {
+    WELL_KNOWN.contains(&acronym)
+}
+
+/// Roman numerals (`II`, `XIV`) look like acronyms and are not.
+fn is_roman_numeral(word: &str) -> bool {
+    word.bytes()
+        .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
+}
+
+/// A word written as an acronym: two to eight capital letters.
+pub fn is_acronym(word: &str) -> bool {
+    (2..=8).contains(&word.len())
+        && word.bytes().all(|b| b.is_ascii_uppercase())
+        && !is_roman_numeral(word)
+}
+
+/// Token `i` sits next to another word written in capitals: a shouted
+/// heading or a name in capitals, not an acronym in running text.
+pub fn in_capitals_run(doc: &Document, i: usize) -> bool {
+    let capitals = |j: usize| {
+        doc.tokens.get(j).is_some_and(|t| {
+            let word = doc.slice(t.span);
+            t.kind == TokenKind::Word && word.len() > 1 && word.chars().all(|c| !c.is_lowercase())
+        })
+    };
+    (i > 0 && capitals(i - 1)) || capitals(i + 1)
+}
+
+/// Every `Words (ACR)` in the document, in text order.
+pub fn definitions(doc: &Document) -> Vec<Definition> {
+    let mut out = Vec::new();
+    for paragraph in &doc.paragraphs {
+        let range = paragraph.tokens.clone();
+        let tokens = &doc.tokens[range.clone()];
+        for i in 1..tokens.len().saturating_sub(2) {
+            let inner = tokens[i + 1];
+            if !tokens[i].is_punct(&doc.text, "(")
+                || !tokens[i + 2].is_punct(&doc.text, ")")
+                || inner.kind != TokenKind::Word
+                || !is_acronym(doc.slice(inner.span))
+                || tokens[i - 1].kind != TokenKind::Word
+            {
+                continue;
+            }
+            let first = expansion_start(doc, tokens, i);
+            out.push(Definition {
+                acronym: inner.span,
+                token: range.start + i + 1,
+                words: tokens[first].span.cover(tokens[i - 1].span),
+            });
+        }
+    }
+    out
+}
+
+/// The first of the (at most twelve) words before the parenthesis at
+/// `open`, up to punctuation other than `&`.
+fn expansion_start(doc: &Document, tokens: &[Token], open: usize) -> usize {
+    let mut first = open - 1;
+    while first > 0 && open - first < 12 {
+        let before = tokens[first - 1];
+        let joins = before.kind == TokenKind::Word || before.is_punct(&doc.text, "&");
+        if !joins {
+            break;
+        }
+        first -= 1;
+    }
+    first
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "at", "by", "de", "del", "der", "des", "di", "du", "for", "in", "la", "le",
+    "of", "on", "the", "to", "und", "&",
+];
+
+/// Does `acronym` fit the last words of `words` (strictly: one letter a
+/// word part; leniently: leading letters of a part too)?
+pub fn fits(acronym: &str, words: &str, strict: bool) -> bool {
+    let letters: Vec<u8> = acronym.bytes().map(|b| b.to_ascii_lowercase()).collect();
+    let words: Vec<Vec<Vec<u8>>> = words
+        .split_whitespace()
+        .map(|w| {
+            w.split(['-', '‑'])
+                .filter(|p| !p.is_empty())
+                .map(|p| p.bytes().map(|b| b.to_ascii_lowercase()).collect())
+                .collect()
+        })
+        .collect();
+    let fitter = Fitter {
+        letters: &letters,
+        words: &words,
+        strict,
+    };
+    (0..words.len()).any(|start| !fitter.is_function_word(start) && fitter.words_from(0, start))
+}
+
+struct Fitter<'a> {
+    letters: &'a [u8],
+    /// Each word's hyphen-separated parts, lowercase bytes.
+    words: &'a [Vec<Vec<u8>>],
+    strict: bool,
+}
+
+impl Fitter<'_> {
+    fn is_function_word(&self, w: usize) -> bool {
+        let parts = &self.words[w];
+        parts.len() == 1
+            && FUNCTION_WORDS
+                .iter()
+                .any(|f| f.as_bytes() == parts[0].as_slice())
+    }
+
+    /// Can `letters[l..]` be spelled by `words[w..]`, all of them?
+    fn words_from(&self, l: usize, w: usize) -> bool {
+        if w == self.words.len() {
+            return l == self.letters.len();
+        }
+        if self.is_function_word(w) {
+            let first = self.words[w][0][0];
+            return self.words_from(l, w + 1)
+                || (self.letters.get(l) == Some(&first) && self.words_from(l + 1, w + 1));
+        }
+        self.parts_from(l, w, 0)
+    }
+
+    /// Word `w` spells letters from `l` on, starting at its part `p` (the
+    /// first part must give at least its first letter; later parts may
+    /// give nothing).
+    fn parts_from(&self, l: usize, w: usize, p: usize) -> bool {
+        let parts = &self.words[w];
+        if p == parts.len() {
+            return self.words_from(l, w + 1);
+        }
+        if p > 0 && self.parts_from(l, w, p + 1) {
+            return true;
+        }
+        let part = &parts[p];
+        let longest = if self.strict { 1 } else { part.len() };
+        (1..=longest).any(|k| {
+            l + k <= self.letters.len()
+                && part[..k] == self.letters[l..l + k]
+                && self.parts_from(l + k, w, p + 1)
+        })
+    }
+}
+
+/// Other spellings of `acronym` one slip away: two letters swapped, or one
+/// letter changed.
+pub fn near_misses(acronym: &str) -> Vec<String> {
+    let bytes = acronym.as_bytes();
+    let mut out = Vec::new();
+    for i in 0..bytes.len() {
+        for j in i + 1..bytes.len() {
+            if bytes[i] != bytes[j] {
+                let mut swapped = bytes.to_vec();
+                swapped.swap(i, j);
+                out.push(String::from_utf8(swapped).expect("ASCII"));
+            }
+        }
+        for c in b'A'..=b'Z' {
+            if c != bytes[i] {
+                let mut changed = bytes.to_vec();
+                changed[i] = c;
+                out.push(String::from_utf8(changed).expect("ASCII"));
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Is `a` one slip away from `b` (two letters swapped, or one changed)?
+pub fn is_near_miss(a: &str, b: &str) -> bool {
+    if a.len() != b.len() || a == b {
+        return false;
+    }
+    let differ: Vec<usize> = a
+        .bytes()
+        .zip(b.bytes())
+        .enumerate()
+        .filter(|(_, (x, y))| x != y)
+        .map(|(i, _)| i)
+        .collect();
+    match differ[..] {
+        [_] => true,
+        [i, j] => a.as_bytes()[i] == b.as_bytes()[j] && a.as_bytes()[j] == b.as_bytes()[i],
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fitting_acronyms() {
+        for (acronym, words) in [
+            (
+                "OSCE",
+                "Organization for Security and Co-operation in Europe",
+            ),
+            (
+                "UNCTAD",
+                "United Nations Conference on Trade and Development",
+            ),
+            ("INF", "Intermediate-Range Nuclear Forces"),
+            ("ARR", "annual recurring revenue"),
+            ("NWS", "a meteorologist with the National Weather Service"),
+            ("ACT", "member of the bureau’s Art Crime Team"),
+            (
+                "JCC",
+                "inspected in Turkish ports by the Joint Coordination Centre",
+            ),
+            ("START", "Strategic Arms Reduction Treaty"),
+            ("NGO", "non-governmental organization"),
+            (
+                "OECD",
+                "Organisation for Economic Co-operation and Development",
+            ),
+        ] {
+            assert!(fits(acronym, words, false), "{acronym} = {words}");
+        }
+        assert!(fits(
+            "UNCTAD",
+            "United Nations Conference on Trade and Development",
+            true
+        ));
+        assert!(!fits("START", "Strategic Arms Reduction Treaty", true));
+    }
+
+    #[test]
+    fn misfitting_acronyms() {
+        for (acronym, words) in [
+            (
+                "UNCDAT",
+                "United Nations Conference on Trade and Development",
+            ),
+            (
+                "OCSE",
+                "Organization for Security and Co-operation in Europe",
+            ),
+            ("NSW", "National Weather Service"),
+            ("ISO", "International Organization for Standardization"),
+        ] {
+            assert!(!fits(acronym, words, false), "{acronym} = {words}");
+        }
+    }
+
+    #[test]
+    fn near_miss_spellings() {
+        assert!(is_near_miss("JJC", "JCC"));
+        assert!(is_near_miss("CAT", "ACT"));
+        assert!(is_near_miss("UNCDAT", "UNCTAD"));
+        assert!(!is_near_miss("NATO", "NASA"));
+        assert!(!is_near_miss("ACT", "ACT"));
+        assert!(near_misses("NSW").contains(&"NWS".to_string()));
+        assert!(!is_acronym("III") && is_acronym("OSCE") && !is_acronym("Osce"));
+    }
+}

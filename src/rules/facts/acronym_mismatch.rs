@@ -1,0 +1,233 @@
+//! An acronym that does not fit its definition, or a later slip of a
+//! defined one: `(UNCDAT)` for `UNCTAD`, `OCSE` after `OSCE`.
+//!
+//! Flags two things:
+//!
+//! - a definition `Full Name (ACR)` whose letters do not fit the words
+//!   before it, when swapping two of its letters or changing one makes it
+//!   fit (`United Nations Conference on Trade and Development (UNCDAT)`).
+//!   Skipped function words (`for`, `and`, `in`), hyphenated parts
+//!   (`Co-operation`, `Intermediate-Range`) and lowercase names (`annual
+//!   recurring revenue (ARR)`) fit; so do well-known acronyms with a
+//!   conventional order of their own (`ISO`, `MSF`). A parenthesis that fits
+//!   nothing nearby (a stock symbol, a foreign-language acronym) is left
+//!   alone;
+//! - a later acronym one slip away from one the article defines — two
+//!   letters swapped or one changed (`JJC` after `JCC`, `NSW` after `NWS`) —
+//!   when it is written only once, is not defined itself, does not appear
+//!   before the definition and is not a well-known acronym in its own right.
+//!
+//! ## Why
+//! A garbled acronym sends the reader looking for an organisation that does
+//! not exist, and makes the copy look careless in the place readers check.
+//!
+//! ## Example
+//! Bad: `The Art Crime Team (ACT) took the case. The CAT has added the items.`
+//!
+//! Good: `The Art Crime Team (ACT) took the case. The ACT has added the items.`
+//!
+//! The fix (unsafe: the other spelling may be the intended one) writes the
+//! defined form.
+
+use std::collections::HashMap;
+
+use crate::document::{Document, TokenKind};
+use crate::entities::acronyms::{
+    Definition, definitions, fits, in_capitals_run, is_acronym, is_near_miss, is_well_known,
+    near_misses,
+};
+use crate::rules::{
+    Category, Finding, Fix, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta,
+};
+
+pub struct AcronymMismatch {
+    meta: RuleMeta,
+}
+
+impl AcronymMismatch {
+    pub fn new() -> Self {
+        AcronymMismatch {
+            meta: builtin_meta(
+                "facts/acronym-mismatch",
+                Category::Facts,
+                Severity::Error,
+                Fixable::Sometimes,
+            ),
+        }
+    }
+}
+
+impl Rule for AcronymMismatch {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Finding>) {
+        let defined = definitions(doc);
+        for definition in &defined {
+            check_definition(doc, definition, out);
+        }
+        check_later_uses(doc, &defined, out);
+    }
+}
+
+fn check_definition(doc: &Document, definition: &Definition, out: &mut Vec<Finding>) {
+    let acronym = doc.slice(definition.acronym);
+    let words = doc.slice(definition.words);
+    if is_well_known(acronym) || fits(acronym, words, false) {
+        return;
+    }
+    let mut fitting = near_misses(acronym)
+        .into_iter()
+        .filter(|candidate| fits(candidate, words, true));
+    let (Some(correct), None) = (fitting.next(), fitting.next()) else {
+        return;
+    };
+    out.push(
+        Finding::new(
+            definition.acronym,
+            format!("“{acronym}” does not fit the name it abbreviates; “{correct}” would"),
+        )
+        .label(definition.words, "the name")
+        .help("check the acronym's letters against the name")
+        .fix(Fix::unsafe_(definition.acronym, correct)),
+    );
+}
+
+fn check_later_uses(doc: &Document, defined: &[Definition], out: &mut Vec<Finding>) {
+    // Every acronym written, with how often and where first.
+    let mut uses: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (i, token) in doc.tokens.iter().enumerate() {
+        let word = doc.slice(token.span);
+        if token.kind == TokenKind::Word && is_acronym(word) {
+            uses.entry(word).or_insert((0, i)).0 += 1;
+        }
+    }
+    let is_defined = |word: &str| defined.iter().any(|d| doc.slice(d.acronym) == word);
+    for paragraph in &doc.paragraphs {
+        if paragraph.kind.is_title() {
+            continue;
+        }
+        for i in paragraph.tokens.clone() {
+            let token = doc.tokens[i];
+            let word = doc.slice(token.span);
+            if token.kind != TokenKind::Word
+                || word.len() < 3
+                || !is_acronym(word)
+                || is_defined(word)
+                || is_well_known(word)
+                || uses[word].0 > 1
+                || paragraph
+                    .dateline
+                    .is_some_and(|d| d.contains(token.span.start))
+                || in_capitals_run(doc, i)
+            {
+                continue;
+            }
+            let mut slips = defined
+                .iter()
+                .filter(|d| d.token < i && is_near_miss(word, doc.slice(d.acronym)));
+            let (Some(definition), None) = (slips.next(), slips.next()) else {
+                continue;
+            };
+            let intended = doc.slice(definition.acronym);
+            out.push(
+                Finding::new(
+                    token.span,
+                    format!("“{word}” looks like a slip for “{intended}”, defined earlier"),
+                )
+                .label(definition.acronym, "defined here")
+                .help("use the defined acronym")
+                .fix(Fix::unsafe_(token.span, intended)),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{check_text, flagged};
+
+    #[test]
+    fn flags_a_definition_whose_letters_are_scrambled() {
+        let rule = AcronymMismatch::new();
+        assert_eq!(
+            check_text(
+                &rule,
+                "According to the United Nations Conference on Trade and Development (UNCDAT), grain moved."
+            ),
+            vec![(
+                "UNCDAT".to_string(),
+                "“UNCDAT” does not fit the name it abbreviates; “UNCTAD” would".to_string()
+            )]
+        );
+        assert_eq!(
+            flagged(&rule, "The Federal Bureau of Investigation (FIB) said so."),
+            vec!["FIB"]
+        );
+    }
+
+    #[test]
+    fn fitting_and_conventional_definitions_pass() {
+        let rule = AcronymMismatch::new();
+        for text in [
+            "57 countries in the Organization for Security and Co-operation in Europe (OSCE) met.",
+            "The Intermediate-Range Nuclear Forces (INF) Treaty ended in 2019.",
+            "Its annual recurring revenue (ARR) grew.",
+            "The United Nations Conference on Trade and Development (UNCTAD) said so.",
+            "The International Organization for Standardization (ISO) sets norms.",
+            "Shares of Quillon Systems Inc. (QLN) rose.",
+            "Doctors Without Borders (MSF) and Reporters Without Borders (RSF) spoke.",
+        ] {
+            assert!(flagged(&rule, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn flags_a_later_slip_of_a_defined_acronym() {
+        let rule = AcronymMismatch::new();
+        assert_eq!(
+            check_text(
+                &rule,
+                "A member of the Art Crime Team (ACT) spoke. He said the CAT had added the items."
+            ),
+            vec![(
+                "CAT".to_string(),
+                "“CAT” looks like a slip for “ACT”, defined earlier".to_string()
+            )]
+        );
+        assert_eq!(
+            flagged(
+                &rule,
+                "Ships are inspected by the Joint Coordination Centre (JCC). The JCC met. Turkey will host the JJC."
+            ),
+            vec!["JJC"]
+        );
+        assert_eq!(
+            flagged(
+                &rule,
+                "The National Weather Service (NWS) warned. The NSW also issued an alert."
+            ),
+            vec!["NSW"]
+        );
+    }
+
+    #[test]
+    fn other_acronyms_are_not_slips() {
+        let rule = AcronymMismatch::new();
+        for text in [
+            // Used before the definition, or more than once: its own thing.
+            "The NSW fires spread. The National Weather Service (NWS) warned.",
+            "The National Weather Service (NWS) warned. NSW police and NSW crews helped.",
+            // Defined itself.
+            "The Art Crime Team (ACT) and the Citizens Action Team (CAT) met.",
+            // Well known.
+            "The National Security Agency (NSA) and the NBA agreed. The FBI did not.",
+            // Two letters off.
+            "The Art Crime Team (ACT) and the ABC network spoke.",
+        ] {
+            assert!(flagged(&rule, text).is_empty(), "{text}");
+        }
+    }
+}

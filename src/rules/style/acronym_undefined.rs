@@ -1,0 +1,148 @@
+//! An acronym used before it is defined, or never defined.
+//!
+//! Flags the first use of an acronym (three capital letters or more; two
+//! when the article defines it later) that comes before its definition
+//! `Full Name (ACR)`, or that the article never defines. Well-known
+//! acronyms (`NATO`, `FBI`, `CEO`, `GDP`), dotted ones (`U.S.`), Roman
+//! numerals, headlines and other titles, datelines, words in a run of
+//! capitals (a shouted heading) and stock symbols (`under the symbol QLN`,
+//! `NYSE: QLN`) are left alone.
+//!
+//! ## Why
+//! Readers meet an acronym once, at its first use; if the name comes only
+//! later, or never, they have to guess what it stands for.
+//!
+//! ## Example
+//! Bad: `The OSCE will meet on Thursday. The Organization for Security and
+//! Co-operation in Europe (OSCE) has 57 members.`
+//!
+//! Good: `The Organization for Security and Co-operation in Europe (OSCE) will
+//! meet on Thursday. The OSCE has 57 members.`
+
+use std::collections::HashSet;
+
+use crate::document::{Document, TokenKind};
+use crate::entities::acronyms::{
+    definitions, in_capitals_run, is_acronym, is_near_miss, is_well_known,
+};
+use crate::rules::{Category, Finding, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta};
+
+pub struct AcronymUndefined {
+    meta: RuleMeta,
+}
+
+impl AcronymUndefined {
+    pub fn new() -> Self {
+        AcronymUndefined {
+            meta: builtin_meta(
+                "style/acronym-undefined",
+                Category::Style,
+                Severity::Info,
+                Fixable::Never,
+            ),
+        }
+    }
+}
+
+/// Words that introduce a stock symbol.
+const SYMBOL_CUES: &[&str] = &["symbol", "ticker", "NYSE", "Nasdaq", "NASDAQ", "LSE", "TSX"];
+
+impl Rule for AcronymUndefined {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Finding>) {
+        let defined = definitions(doc);
+        let mut seen: HashSet<&str> = HashSet::new();
+        for paragraph in &doc.paragraphs {
+            if paragraph.kind.is_title() {
+                continue;
+            }
+            for i in paragraph.tokens.clone() {
+                let token = doc.tokens[i];
+                let word = doc.slice(token.span);
+                if token.kind != TokenKind::Word
+                    || !is_acronym(word)
+                    || is_well_known(word)
+                    || !seen.insert(word)
+                    || paragraph
+                        .dateline
+                        .is_some_and(|d| d.contains(token.span.start))
+                    || in_capitals_run(doc, i)
+                    || after_symbol_cue(doc, i)
+                {
+                    continue;
+                }
+                match defined.iter().find(|d| doc.slice(d.acronym) == word) {
+                    Some(definition) if definition.token == i => {}
+                    Some(definition) if definition.token > i => out.push(
+                        Finding::new(token.span, format!("“{word}” is used before it is defined"))
+                            .label(definition.acronym, "defined here")
+                            .help("define the acronym at its first use"),
+                    ),
+                    Some(_) => {}
+                    // A slip of a defined acronym is facts/acronym-mismatch's.
+                    None if defined
+                        .iter()
+                        .any(|d| is_near_miss(word, doc.slice(d.acronym))) => {}
+                    None if word.len() >= 3 => out.push(
+                        Finding::new(token.span, format!("“{word}” is never defined")).help(
+                            "spell the name out at the first use, with the acronym in parentheses",
+                        ),
+                    ),
+                    None => {}
+                }
+            }
+        }
+    }
+}
+
+/// `under the symbol QLN`, `(NYSE: QLN)`.
+fn after_symbol_cue(doc: &Document, i: usize) -> bool {
+    (i.saturating_sub(3)..i).any(|j| SYMBOL_CUES.contains(&doc.token_text(j)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{check_text, flagged};
+
+    #[test]
+    fn flags_use_before_definition_and_undefined_acronyms() {
+        let rule = AcronymUndefined::new();
+        assert_eq!(
+            check_text(
+                &rule,
+                "The OSCE meets. The Organization for Security and Co-operation in Europe (OSCE) has 57 members."
+            ),
+            vec![(
+                "OSCE".to_string(),
+                "“OSCE” is used before it is defined".to_string()
+            )]
+        );
+        assert_eq!(
+            flagged(
+                &rule,
+                "Inspections by the JCC were used to delay ships. The JCC met."
+            ),
+            vec!["JCC"]
+        );
+    }
+
+    #[test]
+    fn defined_well_known_and_special_capitals_pass() {
+        let rule = AcronymUndefined::new();
+        for text in [
+            "The Organization for Security and Co-operation in Europe (OSCE) met. The OSCE agreed.",
+            "NATO, the FBI, the CEO and the U.S. agreed on GDP figures.",
+            "Shares trade under the symbol QLN. Others trade as (NYSE: ABCD).",
+            "World War II ended. Chapter XIV begins.",
+            "Headline About The FOO Group\n\nThe story begins here.",
+            "She said: BREAKING NEWS TONIGHT is on.",
+            "The Art Crime Team (ACT) met. The CAT left.",
+        ] {
+            assert!(flagged(&rule, text).is_empty(), "{text}");
+        }
+    }
+}

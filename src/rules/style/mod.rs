@@ -1,0 +1,10 @@
+//! `style`: house style and wording. Never counted as an error by the
+//! evaluation; default severity info.
+
+mod acronym_undefined;
+
+use super::Rule;
+
+pub fn rules() -> Vec<Box<dyn Rule>> {
+    vec![Box::new(acronym_undefined::AcronymUndefined::new())]
+}
