@@ -13,6 +13,7 @@
 pub mod acronyms;
 pub mod dates;
 mod mentions;
+pub mod numbers;
 pub mod pronouns;
 pub mod similarity;
 pub mod words;

@@ -2,6 +2,7 @@
 //! date, one figure stated two ways, an acronym that does not fit its name.
 
 mod acronym_mismatch;
+mod quantity_mismatch;
 mod weekday_mismatch;
 
 use super::Rule;
@@ -9,6 +10,7 @@ use super::Rule;
 pub fn rules() -> Vec<Box<dyn Rule>> {
     vec![
         Box::new(weekday_mismatch::WeekdayMismatch::new()),
+        Box::new(quantity_mismatch::QuantityMismatch::new()),
         Box::new(acronym_mismatch::AcronymMismatch::new()),
     ]
 }

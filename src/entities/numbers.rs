@@ -1,0 +1,246 @@
+//! Figures as news copy writes them: `57`, `14,500`, `3.8`, `eight`,
+//! `twenty-four`, and the number in a compound (`24-member`, `nine-hour`).
+
+use crate::document::{Document, TokenKind};
+use crate::span::Span;
+
+/// A number written in the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    /// The number itself: `23` in `23-member`, `nine` in `nine-hour`.
+    pub span: Span,
+    /// The first and one-past-last tokens it uses (`14`, `,`, `5OO`).
+    pub tokens: (usize, usize),
+    pub value: f64,
+    /// The digits as written, without thousands separators (`14500`,
+    /// `3.8`); `None` for a number written in words.
+    pub digits: Option<String>,
+    /// The word after a hyphen in a compound (`member` in `24-member`).
+    pub compound: Option<String>,
+    /// A capital or small letter O stands for a zero (`14,5OO`).
+    pub letter_o: bool,
+}
+
+const UNITS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// The value of a number word (`eight`, `Twenty`, `twenty-four`).
+pub fn word_value(word: &str) -> Option<u32> {
+    let lower = word.to_ascii_lowercase();
+    if let Some(unit) = UNITS.iter().position(|&u| u == lower) {
+        return Some(unit as u32);
+    }
+    let (tens, unit) = match lower.split_once('-') {
+        Some((tens, unit)) => (tens, Some(unit)),
+        None => (lower.as_str(), None),
+    };
+    let tens = 20 + 10 * TENS.iter().position(|&t| t == tens)? as u32;
+    match unit {
+        None => Some(tens),
+        Some(unit) => {
+            let unit = UNITS[1..10].iter().position(|&u| u == unit)? as u32 + 1;
+            Some(tens + unit)
+        }
+    }
+}
+
+/// The figure starting at token `i`, if there is one.
+pub fn figure_at(doc: &Document, i: usize) -> Option<Figure> {
+    let token = doc.tokens.get(i)?;
+    let text = doc.slice(token.span);
+    match token.kind {
+        TokenKind::Number => digits_figure(doc, i, text),
+        TokenKind::Word => {
+            // `eight`, `twenty-four`, `nine-hour`, `twenty-four-hour`.
+            if let Some(value) = word_value(text) {
+                return Some(word_figure(token.span, i, value, text.len(), None));
+            }
+            let (number, rest) = text.rsplit_once('-')?;
+            let value = word_value(number)?;
+            is_compound_word(rest).then(|| {
+                word_figure(
+                    token.span,
+                    i,
+                    value,
+                    number.len(),
+                    Some(rest.to_ascii_lowercase()),
+                )
+            })
+        }
+        _ => None,
+    }
+}
+
+fn word_figure(span: Span, i: usize, value: u32, len: usize, compound: Option<String>) -> Figure {
+    Figure {
+        span: Span::new(span.start, span.start + len),
+        tokens: (i, i + 1),
+        value: f64::from(value),
+        digits: None,
+        compound,
+        letter_o: false,
+    }
+}
+
+fn is_compound_word(rest: &str) -> bool {
+    !rest.is_empty() && rest.chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
+/// `57`, `14,500`, `3.8`, `24-member`, and `14,5OO` (tokenized apart).
+fn digits_figure(doc: &Document, i: usize, text: &str) -> Option<Figure> {
+    let token = doc.tokens[i];
+    let number_len = text
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(text.len());
+    let (number, rest) = text.split_at(number_len);
+    let compound = match rest {
+        "" => None,
+        _ if rest.starts_with('-') && is_compound_word(&rest[1..]) => {
+            Some(rest[1..].to_ascii_lowercase())
+        }
+        _ => return None,
+    };
+    let mut digits: String = number.chars().filter(|&c| c != ',').collect();
+    let mut end = (i + 1, token.span.start + number_len);
+    let mut letter_o = false;
+    // `14,5OO`: a thousands group mistyped with letters O.
+    if compound.is_none()
+        && let (Some(comma), Some(group)) = (doc.tokens.get(i + 1), doc.tokens.get(i + 2))
+        && comma.is_punct(&doc.text, ",")
+        && !comma.space_before
+        && !group.space_before
+    {
+        let group_text = doc.slice(group.span);
+        if group_text.len() == 3
+            && group_text
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'O' || b == b'o')
+            && group_text.bytes().any(|b| b == b'O' || b == b'o')
+        {
+            digits.extend(
+                group_text
+                    .chars()
+                    .map(|c| if c.is_ascii_digit() { c } else { '0' }),
+            );
+            end = (i + 3, group.span.end);
+            letter_o = true;
+        }
+    }
+    let value: f64 = digits.parse().ok()?;
+    Some(Figure {
+        span: Span::new(token.span.start, end.1),
+        tokens: (i, end.0),
+        value,
+        digits: Some(digits),
+        compound,
+        letter_o,
+    })
+}
+
+/// Do two different figures differ the way a slip does: one digit changed
+/// or two neighbouring digits swapped (`24`/`23`, `14`/`41`), or a small
+/// number word changed (`eight`/`nine`)?
+pub fn is_slip(a: &Figure, b: &Figure) -> bool {
+    match (&a.digits, &b.digits) {
+        (Some(x), Some(y)) => {
+            let (x, y) = (x.as_bytes(), y.as_bytes());
+            if x.len() != y.len() || x == y {
+                return false;
+            }
+            let differ: Vec<usize> = (0..x.len()).filter(|&k| x[k] != y[k]).collect();
+            match differ[..] {
+                [k] => x[k] != b'.' && y[k] != b'.',
+                [k, l] => l == k + 1 && x[k] == y[l] && x[l] == y[k],
+                _ => false,
+            }
+        }
+        _ => a.value != b.value && a.value <= 20.0 && b.value <= 20.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{Format, Source};
+
+    fn figures(text: &str) -> Vec<(String, f64, Option<String>)> {
+        let source = Source::new("t.txt", text.to_string(), Format::Text);
+        let doc = Document::new(&source);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < doc.tokens.len() {
+            match figure_at(&doc, i) {
+                Some(f) => {
+                    out.push((doc.slice(f.span).to_string(), f.value, f.compound));
+                    i = f.tokens.1;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn reads_digits_words_and_compounds() {
+        assert_eq!(
+            figures(
+                "24 officials, the 23-member team, 14,500 acres, $3.8 billion, eight hours, a nine-hour meeting, twenty-four"
+            ),
+            vec![
+                ("24".to_string(), 24.0, None),
+                ("23".to_string(), 23.0, Some("member".to_string())),
+                ("14,500".to_string(), 14500.0, None),
+                ("3.8".to_string(), 3.8, None),
+                ("eight".to_string(), 8.0, None),
+                ("nine".to_string(), 9.0, Some("hour".to_string())),
+                ("twenty-four".to_string(), 24.0, None),
+            ]
+        );
+        assert_eq!(
+            figures("14,5OO acres")[0],
+            ("14,5OO".to_string(), 14500.0, None)
+        );
+        assert!(figures("the 10th and 1990s and 6:30").is_empty());
+    }
+
+    #[test]
+    fn slips() {
+        let f = |text: &str| {
+            let source = Source::new("t.txt", text.to_string(), Format::Text);
+            let doc = Document::new(&source);
+            figure_at(&doc, 0).unwrap()
+        };
+        assert!(is_slip(&f("24"), &f("23")));
+        assert!(is_slip(&f("14"), &f("41")));
+        assert!(is_slip(&f("14,500"), &f("19,500")));
+        assert!(is_slip(&f("eight"), &f("nine")));
+        assert!(!is_slip(&f("11"), &f("9.7")));
+        assert!(!is_slip(&f("600"), &f("9,000")));
+        assert!(!is_slip(&f("24"), &f("24")));
+        assert!(!is_slip(&f("1.5"), &f("15")));
+    }
+}

@@ -1,0 +1,633 @@
+//! The same figure stated two ways: `a delegation of 24 officials` … `the
+//! 23-member team`.
+//!
+//! Flags a figure that restates an earlier one with a different number: the
+//! same counted thing (`57 countries` … `56 countries`, `14 rare gold coins`
+//! … `all 41 coins`, `eight hours` … `a nine-hour meeting`, `a delegation of
+//! 24 officials` … `the 23-member team`) where the two numbers differ as a
+//! slip does — one digit changed, two neighbouring digits swapped, or a
+//! small number word changed. The later statement is flagged, with the
+//! earlier one labelled.
+//!
+//! To keep to restatements of one fact, it stays silent when the figures are
+//! in one sentence (`from three people to two`), part of a range (`$14.9
+//! billion to $15.1 billion`), an old value (`from $185`), another or a new
+//! occurrence (`another 12 homes`, `gusts could again reach 40 mph`), when
+//! the earlier text already states the later number for the same thing, and
+//! when the thing has been counted with several different numbers before.
+//! Small numbers, money, percentages and measures also need a word of
+//! context in common (`tons of grain … since August`); a sum of money or a
+//! percentage, two.
+//!
+//! ## Why
+//! When an article gives two figures for one fact, at least one is wrong,
+//! and the reader cannot tell which.
+//!
+//! ## Example
+//! Bad: `A delegation of 24 officials arrived. … The 23-member team left.`
+//!
+//! Good: `A delegation of 24 officials arrived. … The 24-member team left.`
+//!
+//! There is no automatic fix: either figure may be the wrong one.
+
+use std::collections::HashSet;
+
+use crate::document::{Document, TokenKind};
+use crate::entities::numbers::{Figure, figure_at, is_slip, word_value};
+use crate::lexicon::pos::{self, Tag};
+use crate::rules::{Category, Finding, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta};
+use crate::span::Span;
+
+pub struct QuantityMismatch {
+    meta: RuleMeta,
+}
+
+impl QuantityMismatch {
+    pub fn new() -> Self {
+        QuantityMismatch {
+            meta: builtin_meta(
+                "facts/quantity-mismatch",
+                Category::Facts,
+                Severity::Warning,
+                Fixable::Never,
+            ),
+        }
+    }
+}
+
+/// What kind of thing a figure counts, which decides how much context two
+/// statements need in common to be the same fact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// Countable things: `57 countries`, `14 coins`.
+    Count,
+    /// Units of measure and time: `14,500 acres`, `eight hours`.
+    Measure,
+    /// Money and percentages: many different sums in one article.
+    Money,
+}
+
+/// One statement of a quantity.
+#[derive(Debug)]
+struct Mention {
+    figure: Figure,
+    /// The whole quantity, for messages: `$3.8 billion`, `24-member`.
+    phrase: Span,
+    /// What is counted (singular, lowercase), with the currency and scale
+    /// for money: `country`, `member`, `$ billion`, `%`.
+    keys: Vec<String>,
+    kind: Kind,
+    sentence: usize,
+    /// The content words of its sentence.
+    context: HashSet<String>,
+    /// Part of a range, an old value or a new occurrence: never compared.
+    comparable: bool,
+}
+
+const SCALES: &[&str] = &["hundred", "thousand", "million", "billion", "trillion"];
+
+/// Groups whose size may be written `a delegation of 24 officials` or `the
+/// 24-member delegation`.
+const GROUPS: &[&str] = &[
+    "delegation",
+    "team",
+    "group",
+    "panel",
+    "committee",
+    "crew",
+    "board",
+    "council",
+    "commission",
+    "jury",
+    "squad",
+    "contingent",
+    "coalition",
+    "cabinet",
+    "caucus",
+    "bloc",
+];
+
+/// Units of measure and time, whose figures vary more within one story.
+const MEASURES: &[&str] = &[
+    "acre",
+    "hectare",
+    "mile",
+    "kilometer",
+    "kilometre",
+    "meter",
+    "metre",
+    "foot",
+    "feet",
+    "inch",
+    "yard",
+    "mph",
+    "km",
+    "degree",
+    "ton",
+    "tonne",
+    "pound",
+    "kilogram",
+    "kg",
+    "gallon",
+    "liter",
+    "litre",
+    "barrel",
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "point",
+    "percent",
+    "%",
+];
+
+/// Words that make a figure a new occurrence or another set.
+const ANOTHER: &[&str] = &[
+    "another",
+    "additional",
+    "extra",
+    "other",
+    "further",
+    "next",
+    "again",
+];
+
+/// Words that carry no topic: function words, reporting verbs, numbers.
+const STOPWORDS: &[&str] = &[
+    "a", "about", "above", "after", "again", "all", "almost", "also", "am", "among", "an", "and",
+    "any", "are", "around", "as", "at", "be", "been", "before", "being", "between", "both", "but",
+    "by", "can", "could", "did", "do", "does", "down", "during", "each", "few", "for", "from",
+    "had", "has", "have", "he", "her", "here", "his", "how", "i", "if", "in", "into", "is", "it",
+    "its", "just", "least", "less", "many", "may", "might", "more", "most", "much", "must", "my",
+    "nearly", "new", "no", "nor", "not", "now", "of", "off", "on", "one", "only", "or", "other",
+    "our", "out", "over", "per", "said", "say", "says", "she", "should", "so", "some", "such",
+    "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+    "through", "to", "told", "too", "under", "until", "up", "very", "was", "we", "were", "what",
+    "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "year",
+    "yet", "you", "your", "percent", "million", "billion", "thousand", "hundred", "trillion",
+];
+
+impl Rule for QuantityMismatch {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Finding>) {
+        let mentions = mentions(doc);
+        for (later_index, later) in mentions.iter().enumerate() {
+            if !later.comparable {
+                continue;
+            }
+            let earlier = &mentions[..later_index];
+            if let Some(finding) = contradiction(doc, later, earlier) {
+                out.push(finding);
+            }
+        }
+    }
+}
+
+/// The earlier statement `later` contradicts, if any.
+fn contradiction(doc: &Document, later: &Mention, earlier: &[Mention]) -> Option<Finding> {
+    let same_thing: Vec<&Mention> = earlier
+        .iter()
+        .filter(|e| {
+            e.comparable
+                && e.sentence != later.sentence
+                && e.keys.iter().any(|k| later.keys.contains(k))
+        })
+        .collect();
+    // Stated the same way before (the letter O aside): consistent.
+    if let Some(same) = same_thing
+        .iter()
+        .find(|e| e.figure.value == later.figure.value)
+    {
+        if later.figure.letter_o && !same.figure.letter_o {
+            return Some(
+                Finding::new(
+                    later.figure.span,
+                    format!(
+                        "“{}” is written with the letter O for a zero; earlier the article says {}",
+                        doc.slice(later.figure.span),
+                        doc.slice(same.figure.span)
+                    ),
+                )
+                .label(same.figure.span, "written with digits here"),
+            );
+        }
+        return None;
+    }
+    let mut values: Vec<f64> = same_thing.iter().map(|e| e.figure.value).collect();
+    values.sort_by(f64::total_cmp);
+    values.dedup();
+    let shared = |e: &Mention| later.context.intersection(&e.context).count();
+    let mut slips: Vec<(&Mention, usize)> = same_thing
+        .iter()
+        .filter(|e| is_slip(&e.figure, &later.figure))
+        .map(|e| (*e, shared(e)))
+        .collect();
+    slips.sort_by_key(|(_, shared)| std::cmp::Reverse(*shared));
+    let &(source, evidence) = slips.first()?;
+    // Another slip-like candidate with a different number and as much in
+    // common: unclear which fact this restates.
+    if slips
+        .iter()
+        .skip(1)
+        .any(|(e, s)| *s == evidence && e.figure.value != source.figure.value)
+    {
+        return None;
+    }
+    let small = later.figure.value < 10.0 || later.figure.digits.is_none();
+    let needed = match later.kind {
+        Kind::Money => 2,
+        Kind::Measure => 1,
+        Kind::Count if small => 1,
+        Kind::Count => 0,
+    };
+    let needed = if values.len() > 1 {
+        needed.max(2)
+    } else {
+        needed
+    };
+    if evidence < needed {
+        return None;
+    }
+    Some(
+        Finding::new(
+            later.figure.span,
+            format!(
+                "“{}” here, but “{}” earlier for the same thing",
+                doc.slice(later.phrase),
+                doc.slice(source.phrase)
+            ),
+        )
+        .label(source.figure.span, "stated here")
+        .help("check which figure is right and use it in both places"),
+    )
+}
+
+/// Every statement of a quantity in running prose, in text order.
+fn mentions(doc: &Document) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        if !doc.paragraph_of(sentence).kind.is_running_prose() {
+            continue;
+        }
+        let mut context: Option<HashSet<String>> = None;
+        let mut i = sentence.tokens.start;
+        while i < sentence.tokens.end {
+            let Some(figure) = figure_at(doc, i) else {
+                i += 1;
+                continue;
+            };
+            i = figure.tokens.1;
+            let context = context.get_or_insert_with(|| sentence_context(doc, index));
+            if let Some(mention) = mention(doc, figure, index, sentence.tokens.clone(), context) {
+                out.push(mention);
+            }
+        }
+    }
+    out
+}
+
+fn word_at<'d>(doc: &'d Document, i: usize) -> Option<&'d str> {
+    doc.tokens
+        .get(i)
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| doc.slice(t.span))
+}
+
+fn lower_word_at(doc: &Document, i: usize) -> Option<String> {
+    word_at(doc, i).map(str::to_lowercase)
+}
+
+fn mention(
+    doc: &Document,
+    figure: Figure,
+    sentence: usize,
+    range: std::ops::Range<usize>,
+    context: &HashSet<String>,
+) -> Option<Mention> {
+    let (first, after) = figure.tokens;
+    let text = doc.slice(figure.span);
+    // `one` is a pronoun and an article as often as a number.
+    if figure.digits.is_none() && figure.value < 2.0 {
+        return None;
+    }
+    // Years, dates and clock times are not quantities.
+    let plain = figure.digits.is_some() && !text.contains(',') && figure.compound.is_none();
+    if plain && (1000.0..3000.0).contains(&figure.value) && !text.contains('.') {
+        return None;
+    }
+    let before = first.checked_sub(1).filter(|&b| b >= range.start);
+    let currency = before
+        .filter(|&b| doc.tokens[b].kind == TokenKind::Symbol && !doc.tokens[first].space_before)
+        .map(|b| doc.token_text(b).to_string());
+    let start = if currency.is_some() { first - 1 } else { first };
+    let word_before = start
+        .checked_sub(1)
+        .filter(|&b| b >= range.start)
+        .and_then(|b| lower_word_at(doc, b));
+    if word_before.as_deref().is_some_and(is_month)
+        || word_at(doc, after).is_some_and(|w| is_month(&w.to_lowercase()))
+        || matches!(word_at(doc, after), Some("a.m." | "p.m." | "GMT"))
+    {
+        return None;
+    }
+    if figure
+        .compound
+        .as_deref()
+        .is_some_and(|c| c.contains("old"))
+    {
+        return None; // ages are facts/age-mismatch's
+    }
+
+    // Scale and unit: `33 million tons`, `$3.8 billion`, `11%`, `9.7 percent`.
+    let mut j = after;
+    let mut scale = None;
+    if let Some(word) = lower_word_at(doc, j).filter(|w| SCALES.contains(&w.as_str())) {
+        scale = Some(word);
+        j += 1;
+    }
+    let percent = doc.tokens.get(j).is_some_and(|t| doc.slice(t.span) == "%")
+        || lower_word_at(doc, j).as_deref() == Some("percent");
+    let mut keys = Vec::new();
+    let mut phrase_end = doc.tokens[after - 1].span.end.max(figure.span.end);
+    if scale.is_some() {
+        phrase_end = doc.tokens[j - 1].span.end;
+    }
+    let mut kind = Kind::Count;
+    let head = if percent {
+        phrase_end = doc.tokens[j].span.end;
+        j += 1;
+        kind = Kind::Money;
+        keys.push("%".to_string());
+        None
+    } else if let Some(compound) = &figure.compound {
+        keys.push(singular(compound));
+        phrase_end = doc.tokens[first].span.end;
+        None
+    } else {
+        head_noun(doc, j, range.end)
+    };
+    if let Some((head_index, head)) = &head {
+        keys.push(singular(head));
+        phrase_end = doc.tokens[*head_index].span.end;
+        // `tons of grain`: the complement says what is measured.
+        if lower_word_at(doc, head_index + 1).as_deref() == Some("of")
+            && let Some((_, of)) = head_noun(doc, head_index + 2, range.end)
+        {
+            keys[0] = format!("{} of {}", keys[0], singular(&of));
+        }
+    }
+    // `a delegation of 24 officials`: the group's size.
+    if let (Some("of"), Some(group)) = (
+        word_before.as_deref(),
+        start.checked_sub(2).and_then(|b| lower_word_at(doc, b)),
+    ) && GROUPS.contains(&group.as_str())
+    {
+        keys.push("member".to_string());
+    }
+    if currency.is_some() || scale.is_some() && keys.is_empty() {
+        kind = Kind::Money;
+        keys = vec![format!(
+            "{} {}",
+            currency.as_deref().unwrap_or(""),
+            scale.as_deref().unwrap_or("")
+        )];
+    }
+    if keys.is_empty() {
+        return None;
+    }
+    if kind == Kind::Count && keys.iter().any(|k| is_measure(k)) {
+        kind = Kind::Measure;
+    }
+    let keys: Vec<String> = keys
+        .into_iter()
+        .map(|k| match &scale {
+            Some(scale) if currency.is_none() => format!("{scale} {k}"),
+            _ => k,
+        })
+        .collect();
+
+    let word_after = lower_word_at(doc, after);
+    // `from three people to two`, `to $210 from $185`, `between 5 and 7`.
+    let figure_near = |from: usize, to: usize| {
+        (from.max(range.start)..to.min(range.end)).any(|k| figure_at(doc, k).is_some())
+    };
+    let to_follows =
+        (j..(j + 3).min(range.end)).any(|k| doc.token_text(k) == "to" && figure_near(k + 1, k + 3));
+    let in_range = matches!(word_before.as_deref(), Some("between"))
+        || matches!(word_before.as_deref(), Some("from")) && to_follows
+        || matches!(word_before.as_deref(), Some("from" | "to"))
+            && figure_near(start.saturating_sub(6), start)
+        || matches!(
+            doc.tokens.get(j).map(|t| doc.slice(t.span)),
+            Some("to" | "-" | "–" | "and")
+        ) && doc
+            .tokens
+            .get(j + 1)
+            .is_some_and(|t| t.kind == TokenKind::Number || t.kind == TokenKind::Symbol)
+        || doc
+            .tokens
+            .get(after)
+            .is_some_and(|t| matches!(doc.slice(t.span), "-" | "–" | "/") && !t.space_before);
+    let another = (start.saturating_sub(4).max(range.start)..start)
+        .filter_map(|b| lower_word_at(doc, b))
+        .any(|w| ANOTHER.contains(&w.as_str()))
+        || matches!(
+            word_after.as_deref(),
+            Some("more" | "other" | "additional" | "new")
+        );
+    let mut context = context.clone();
+    for key in &keys {
+        for word in key.split(' ') {
+            context.remove(word);
+        }
+    }
+    Some(Mention {
+        phrase: Span::new(doc.tokens[start].span.start, phrase_end),
+        figure,
+        keys,
+        kind,
+        sentence,
+        context,
+        comparable: !in_range && !another,
+    })
+}
+
+/// The noun a figure counts: the last noun of the words after it (`14 rare
+/// gold coins` → `coins`), up to four words.
+fn head_noun(doc: &Document, from: usize, end: usize) -> Option<(usize, String)> {
+    let mut head = None;
+    for i in from..(from + 4).min(end) {
+        let token = doc.tokens[i];
+        if token.kind != TokenKind::Word {
+            break;
+        }
+        let word = doc.slice(token.span);
+        let Some(entry) = pos::lookup(word).or_else(|| pos::lookup_any_case(word)) else {
+            break;
+        };
+        let noun = matches!(entry.primary, Tag::NN | Tag::NNS);
+        let modifier = matches!(entry.primary, Tag::JJ | Tag::NNP | Tag::VBN) || entry.has(Tag::JJ);
+        if noun {
+            head = Some((i, word.to_lowercase()));
+            if entry.primary == Tag::NNS {
+                break;
+            }
+        } else if !modifier || head.is_some() {
+            break;
+        }
+    }
+    head
+}
+
+fn is_measure(key: &str) -> bool {
+    key.split(' ').any(|w| MEASURES.contains(&w))
+}
+
+fn is_month(word: &str) -> bool {
+    matches!(
+        word,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
+/// A plural noun's singular, roughly: enough to match `countries` with
+/// `country` and `hours` with `hour`.
+fn singular(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("ies").filter(|s| s.len() > 2) {
+        return format!("{stem}y");
+    }
+    for suffix in ["sses", "ches", "shes", "xes"] {
+        if word.ends_with(suffix) {
+            return word[..word.len() - 2].to_string();
+        }
+    }
+    match word.strip_suffix('s') {
+        Some(stem) if stem.len() > 2 && !stem.ends_with('s') && !stem.ends_with('u') => {
+            stem.to_string()
+        }
+        _ => word.to_string(),
+    }
+}
+
+/// The content words of a sentence, lowercase and singular.
+fn sentence_context(doc: &Document, sentence: usize) -> HashSet<String> {
+    doc.sentence_tokens(&doc.sentences[sentence])
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| doc.slice(t.span).to_lowercase())
+        .filter(|w| w.chars().count() > 2 && !STOPWORDS.contains(&w.as_str()))
+        .filter(|w| word_value(w).is_none())
+        .map(|w| singular(&w))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{check_text, flagged};
+
+    #[test]
+    fn flags_a_restated_figure_that_changed() {
+        let rule = QuantityMismatch::new();
+        assert_eq!(
+            check_text(
+                &rule,
+                "Hollis, who led a U.S. delegation of 24 officials, spoke. Later, Hollis said the 23-member American team would brief Congress."
+            ),
+            vec![(
+                "23".to_string(),
+                "“23-member” here, but “24 officials” earlier for the same thing".to_string()
+            )]
+        );
+        for (text, expected) in [
+            (
+                "On Thursday, a group of 57 countries will meet. Officials from 56 countries arrived.",
+                "56",
+            ),
+            (
+                "Thieves took 14 rare gold coins. The museum said all 41 coins were insured.",
+                "41",
+            ),
+            (
+                "Ukraine exported about 33 million tons of grain through the corridor since August. \
+                 The corridor has carried 38 million tons of grain since August, officials said.",
+                "38",
+            ),
+            (
+                "The meeting lasted about eight hours. Ryabkov left the nine-hour meeting early.",
+                "nine",
+            ),
+            (
+                "The fire had burned about 14,500 acres. Duarte said the 14,600 acres burned so far were steep.",
+                "14,600",
+            ),
+            (
+                "The fire had burned about 14,500 acres. Duarte said the 14,5OO acres burned so far were steep.",
+                "14,5OO",
+            ),
+            (
+                "The company said revenue for the quarter climbed to $3.8 billion. Analysts had expected $3.6 billion. \
+                 The $3.1 billion in quarterly revenue was a company record.",
+                "3.1",
+            ),
+        ] {
+            assert_eq!(flagged(&rule, text), vec![expected], "{text}");
+        }
+    }
+
+    #[test]
+    fn different_facts_and_consistent_restatements_pass() {
+        let rule = QuantityMismatch::new();
+        for text in [
+            "A delegation of 24 officials came. The 24-member team left.",
+            "Two people died. Five were injured.",
+            "Two people in masks broke in. The museum cut its staff from three people to two.",
+            "It raised its forecast to $14.9 billion to $15.1 billion. It expects $3.9 billion to $4 billion.",
+            "Shares rose 11% in early trading. The stock closed up 9.7%.",
+            "Revenue climbed 19%. The stock rose 14% in a month.",
+            "The fire had burned 40 homes. Another 45 homes were damaged.",
+            "Winds gusting to 45 mph pushed it east. Gusts could again reach 40 mph.",
+            "He raised his target to $210 from $185. The stock closed at $196.40.",
+            "The talks began in 2019. In 2018 they had failed.",
+            "About 600 people stayed in shelters. More than 9,000 people fled.",
+            "Two firefighters were treated. About 1,200 firefighters were assigned.",
+            "The 14 coins were insured. A reward of $50,000 was offered for the 14 coins.",
+        ] {
+            assert!(
+                flagged(&rule, text).is_empty(),
+                "{text}: {:?}",
+                flagged(&rule, text)
+            );
+        }
+    }
+}
