@@ -61,8 +61,10 @@ impl QuantityMismatch {
 enum Kind {
     /// Countable things: `57 countries`, `14 coins`.
     Count,
-    /// Units of measure and time: `14,500 acres`, `eight hours`.
+    /// Units of measure: `14,500 acres`, `45 mph`.
     Measure,
+    /// Durations: `eight hours`, `two years`; every story has several.
+    Time,
     /// Money and percentages: many different sums in one article.
     Money,
 }
@@ -78,13 +80,22 @@ struct Mention {
     keys: Vec<String>,
     kind: Kind,
     sentence: usize,
-    /// The content words of its sentence.
-    context: HashSet<String>,
+    /// The content words within a few words of it, in its sentence.
+    near: HashSet<String>,
+    /// What a compound figure describes: `team` in `the 24-member team`.
+    subject: Option<String>,
+    /// Written as a reference back: `the three firefighters`, `all 14 coins`.
+    definite: bool,
     /// Part of a range, an old value or a new occurrence: never compared.
     comparable: bool,
 }
 
-const SCALES: &[&str] = &["hundred", "thousand", "million", "billion", "trillion"];
+const SCALES: &[&str] = &[
+    "hundred", "thousand", "million", "billion", "trillion", "millions", "billions",
+];
+
+/// How many words either side of a figure make its near context.
+const NEAR: usize = 8;
 
 /// Groups whose size may be written `a delegation of 24 officials` or `the
 /// 24-member delegation`.
@@ -125,24 +136,25 @@ const MEASURES: &[&str] = &[
     "degree",
     "ton",
     "tonne",
-    "pound",
     "kilogram",
     "kg",
     "gallon",
     "liter",
     "litre",
     "barrel",
-    "second",
-    "minute",
-    "hour",
-    "day",
-    "week",
-    "month",
-    "year",
-    "decade",
     "point",
-    "percent",
-    "%",
+];
+
+/// Units of time.
+const TIME: &[&str] = &[
+    "second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century",
+    "season", "term", "quarter",
+];
+
+/// Currencies written as words: sums, like `$3.8 billion`.
+const MONEY: &[&str] = &[
+    "cent", "dollar", "euro", "pound", "sterling", "yen", "yuan", "franc", "peso", "rupee",
+    "ruble", "rouble",
 ];
 
 /// Words that make a figure a new occurrence or another set.
@@ -190,6 +202,28 @@ impl Rule for QuantityMismatch {
     }
 }
 
+/// The thing a compound figure describes (`meeting` in `nine-hour
+/// meeting`) is named next to the other statement (`the meeting, which
+/// lasted about eight hours`).
+fn subject_near(a: &Mention, b: &Mention) -> bool {
+    a.subject.as_ref().is_some_and(|s| b.near.contains(s))
+        || b.subject.as_ref().is_some_and(|s| a.near.contains(s))
+}
+
+/// How many topic words the two statements have near them.
+fn shared_words(a: &Mention, b: &Mention) -> usize {
+    let is_key = |w: &String| {
+        a.keys
+            .iter()
+            .chain(&b.keys)
+            .any(|k| k.split(' ').any(|part| part == w))
+    };
+    a.near
+        .iter()
+        .filter(|w| b.near.contains(*w) && !is_key(w))
+        .count()
+}
+
 /// The earlier statement `later` contradicts, if any.
 fn contradiction(doc: &Document, later: &Mention, earlier: &[Mention]) -> Option<Finding> {
     let same_thing: Vec<&Mention> = earlier
@@ -223,7 +257,7 @@ fn contradiction(doc: &Document, later: &Mention, earlier: &[Mention]) -> Option
     let mut values: Vec<f64> = same_thing.iter().map(|e| e.figure.value).collect();
     values.sort_by(f64::total_cmp);
     values.dedup();
-    let shared = |e: &Mention| later.context.intersection(&e.context).count();
+    let shared = |e: &Mention| shared_words(later, e);
     let mut slips: Vec<(&Mention, usize)> = same_thing
         .iter()
         .filter(|e| is_slip(&e.figure, &later.figure))
@@ -242,17 +276,26 @@ fn contradiction(doc: &Document, later: &Mention, earlier: &[Mention]) -> Option
     }
     let small = later.figure.value < 10.0 || later.figure.digits.is_none();
     let needed = match later.kind {
-        Kind::Money => 2,
+        // Sums and percentages crowd financial copy: with three or more
+        // already given, none can be told apart by wording.
+        Kind::Money if values.len() > 2 => return None,
+        Kind::Money | Kind::Time => 2,
         Kind::Measure => 1,
-        Kind::Count if small => 1,
+        Kind::Count if small && later.definite => 1,
+        Kind::Count if small => 2,
         Kind::Count => 0,
     };
-    let needed = if values.len() > 1 {
-        needed.max(2)
-    } else {
-        needed
+    // A thing counted with several numbers before is several facts: only
+    // a close match in wording ties this figure to one of them.
+    let needed = match values.len() {
+        0 | 1 => needed,
+        2 => needed.max(2),
+        _ => needed.max(3),
     };
-    if evidence < needed {
+    // Round figures that differ in their leading digit (`$4,000,000`,
+    // `$8,000,000`) are more often two estimates than one slip.
+    let needed = needed + usize::from(is_round(&later.figure) && is_round(&source.figure));
+    if evidence + usize::from(subject_near(later, source)) < needed {
         return None;
     }
     Some(
@@ -276,7 +319,6 @@ fn mentions(doc: &Document) -> Vec<Mention> {
         if !doc.paragraph_of(sentence).kind.is_running_prose() {
             continue;
         }
-        let mut context: Option<HashSet<String>> = None;
         let mut i = sentence.tokens.start;
         while i < sentence.tokens.end {
             let Some(figure) = figure_at(doc, i) else {
@@ -284,9 +326,17 @@ fn mentions(doc: &Document) -> Vec<Mention> {
                 continue;
             };
             i = figure.tokens.1;
-            let context = context.get_or_insert_with(|| sentence_context(doc, index));
-            if let Some(mention) = mention(doc, figure, index, sentence.tokens.clone(), context) {
+            if let Some(mention) = mention(doc, figure, index, sentence.tokens.clone()) {
                 out.push(mention);
+            }
+        }
+        // A sentence listing three figures or more is a tabulation of
+        // different facts (`ten destroyers, five fleet submarines, …`).
+        let in_sentence = out.iter().rev().take_while(|m| m.sentence == index).count();
+        if in_sentence >= 3 {
+            let len = out.len();
+            for mention in &mut out[len - in_sentence..] {
+                mention.comparable = false;
             }
         }
     }
@@ -309,7 +359,6 @@ fn mention(
     figure: Figure,
     sentence: usize,
     range: std::ops::Range<usize>,
-    context: &HashSet<String>,
 ) -> Option<Mention> {
     let (first, after) = figure.tokens;
     let text = doc.slice(figure.span);
@@ -359,7 +408,13 @@ fn mention(
     if scale.is_some() {
         phrase_end = doc.tokens[j - 1].span.end;
     }
+    // `three hundred and fifty millions`: a number in words too long to
+    // compare piecewise.
+    if figure.digits.is_none() && scale.is_some() {
+        return None;
+    }
     let mut kind = Kind::Count;
+    let mut subject = None;
     let head = if percent {
         phrase_end = doc.tokens[j].span.end;
         j += 1;
@@ -369,11 +424,16 @@ fn mention(
     } else if let Some(compound) = &figure.compound {
         keys.push(singular(compound));
         phrase_end = doc.tokens[first].span.end;
+        subject = head_noun(doc, after, range.end).map(|(_, noun)| singular(&noun));
         None
     } else {
         head_noun(doc, j, range.end)
     };
     if let Some((head_index, head)) = &head {
+        // `five times greater`: a ratio, not a count.
+        if matches!(head.as_str(), "times" | "time" | "fold") {
+            return None;
+        }
         keys.push(singular(head));
         phrase_end = doc.tokens[*head_index].span.end;
         // `tons of grain`: the complement says what is measured.
@@ -402,7 +462,11 @@ fn mention(
     if keys.is_empty() {
         return None;
     }
-    if kind == Kind::Count && keys.iter().any(|k| is_measure(k)) {
+    if kind == Kind::Count && keys.iter().any(|k| in_list(k, MONEY)) {
+        kind = Kind::Money;
+    } else if kind == Kind::Count && keys.iter().any(|k| in_list(k, TIME)) {
+        kind = Kind::Time;
+    } else if kind == Kind::Count && keys.iter().any(|k| in_list(k, MEASURES)) {
         kind = Kind::Measure;
     }
     let keys: Vec<String> = keys
@@ -420,7 +484,9 @@ fn mention(
     };
     let to_follows =
         (j..(j + 3).min(range.end)).any(|k| doc.token_text(k) == "to" && figure_near(k + 1, k + 3));
-    let in_range = matches!(word_before.as_deref(), Some("between"))
+    let in_range = matches!(word_before.as_deref(), Some("between" | "and" | "or"))
+        && figure_near(start.saturating_sub(6), start)
+        || matches!(word_before.as_deref(), Some("between"))
         || matches!(word_before.as_deref(), Some("from")) && to_follows
         || matches!(word_before.as_deref(), Some("from" | "to"))
             && figure_near(start.saturating_sub(6), start)
@@ -442,20 +508,23 @@ fn mention(
             word_after.as_deref(),
             Some("more" | "other" | "additional" | "new")
         );
-    let mut context = context.clone();
-    for key in &keys {
-        for word in key.split(' ') {
-            context.remove(word);
-        }
-    }
+    let near = content_words(
+        doc,
+        start.saturating_sub(NEAR).max(range.start)..(j + NEAR).min(range.end),
+    );
     Some(Mention {
         phrase: Span::new(doc.tokens[start].span.start, phrase_end),
         figure,
         keys,
         kind,
         sentence,
-        context,
+        near,
         comparable: !in_range && !another,
+        subject,
+        definite: matches!(
+            word_before.as_deref(),
+            Some("the" | "all" | "those" | "these" | "both")
+        ),
     })
 }
 
@@ -486,8 +555,16 @@ fn head_noun(doc: &Document, from: usize, end: usize) -> Option<(usize, String)>
     head
 }
 
-fn is_measure(key: &str) -> bool {
-    key.split(' ').any(|w| MEASURES.contains(&w))
+/// One significant digit and zeros: `40`, `6,000`, `10,000,000`.
+fn is_round(figure: &Figure) -> bool {
+    figure.digits.as_deref().is_some_and(|d| {
+        let significant = d.trim_end_matches(['0', '.']);
+        d.len() > 1 && significant.len() == 1
+    })
+}
+
+fn in_list(key: &str, list: &[&str]) -> bool {
+    key.split(' ').any(|w| list.contains(&w))
 }
 
 fn is_month(word: &str) -> bool {
@@ -539,9 +616,9 @@ fn singular(word: &str) -> String {
     }
 }
 
-/// The content words of a sentence, lowercase and singular.
-fn sentence_context(doc: &Document, sentence: usize) -> HashSet<String> {
-    doc.sentence_tokens(&doc.sentences[sentence])
+/// The content words of `tokens`, lowercase and singular.
+fn content_words(doc: &Document, tokens: std::ops::Range<usize>) -> HashSet<String> {
+    doc.tokens[tokens]
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| doc.slice(t.span).to_lowercase())
