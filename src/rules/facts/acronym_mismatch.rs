@@ -64,24 +64,31 @@ impl Rule for AcronymMismatch {
 
     fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Finding>) {
         let defined = definitions(doc);
-        for definition in &defined {
-            check_definition(doc, definition, out);
-        }
-        check_later_uses(doc, &defined, out);
+        let corrections: Vec<Option<String>> = defined
+            .iter()
+            .map(|definition| check_definition(doc, definition, out))
+            .collect();
+        check_later_uses(doc, &defined, &corrections, out);
     }
 }
 
-fn check_definition(doc: &Document, definition: &Definition, out: &mut Vec<Finding>) {
+/// Flags a definition whose acronym does not fit; returns the acronym
+/// that would.
+fn check_definition(
+    doc: &Document,
+    definition: &Definition,
+    out: &mut Vec<Finding>,
+) -> Option<String> {
     let acronym = doc.slice(definition.acronym);
     let words = doc.slice(definition.words);
     if is_well_known(acronym) || fits(acronym, words, false) {
-        return;
+        return None;
     }
     let mut fitting = near_misses(acronym)
         .into_iter()
         .filter(|candidate| fits(candidate, words, true));
     let (Some(correct), None) = (fitting.next(), fitting.next()) else {
-        return;
+        return None;
     };
     out.push(
         Finding::new(
@@ -90,11 +97,19 @@ fn check_definition(doc: &Document, definition: &Definition, out: &mut Vec<Findi
         )
         .label(definition.words, "the name")
         .help("check the acronym's letters against the name")
-        .fix(Fix::unsafe_(definition.acronym, correct)),
+        .fix(Fix::unsafe_(definition.acronym, correct.clone())),
     );
+    Some(correct)
 }
 
-fn check_later_uses(doc: &Document, defined: &[Definition], out: &mut Vec<Finding>) {
+/// Flags later slips of defined acronyms. A definition found wrong is no
+/// model for later uses, and its correction counts as defined.
+fn check_later_uses(
+    doc: &Document,
+    defined: &[Definition],
+    corrections: &[Option<String>],
+    out: &mut Vec<Finding>,
+) {
     // Every acronym written, with how often and where first.
     let mut uses: HashMap<&str, (usize, usize)> = HashMap::new();
     for (i, token) in doc.tokens.iter().enumerate() {
@@ -103,7 +118,10 @@ fn check_later_uses(doc: &Document, defined: &[Definition], out: &mut Vec<Findin
             uses.entry(word).or_insert((0, i)).0 += 1;
         }
     }
-    let is_defined = |word: &str| defined.iter().any(|d| doc.slice(d.acronym) == word);
+    let is_defined = |word: &str| {
+        defined.iter().any(|d| doc.slice(d.acronym) == word)
+            || corrections.iter().flatten().any(|c| c == word)
+    };
     for paragraph in &doc.paragraphs {
         if paragraph.kind.is_title() {
             continue;
@@ -126,7 +144,11 @@ fn check_later_uses(doc: &Document, defined: &[Definition], out: &mut Vec<Findin
             }
             let mut slips = defined
                 .iter()
-                .filter(|d| d.token < i && is_near_miss(word, doc.slice(d.acronym)));
+                .zip(corrections)
+                .filter(|(d, correction)| {
+                    correction.is_none() && d.token < i && is_near_miss(word, doc.slice(d.acronym))
+                })
+                .map(|(d, _)| d);
             let (Some(definition), None) = (slips.next(), slips.next()) else {
                 continue;
             };
@@ -210,6 +232,18 @@ mod tests {
                 "The National Weather Service (NWS) warned. The NSW also issued an alert."
             ),
             vec!["NSW"]
+        );
+    }
+
+    #[test]
+    fn a_wrong_definition_is_no_model_for_later_uses() {
+        let rule = AcronymMismatch::new();
+        assert_eq!(
+            flagged(
+                &rule,
+                "The Maritime Employers Council (MCE) spoke. The MEC has scheduled a briefing."
+            ),
+            vec!["MCE"]
         );
     }
 

@@ -97,6 +97,9 @@ const SCALES: &[&str] = &[
 /// How many words either side of a figure make its near context.
 const NEAR: usize = 8;
 
+/// The key of a group's size, however written.
+const GROUP_SIZE: &str = "group size";
+
 /// Groups whose size may be written `a delegation of 24 officials` or `the
 /// 24-member delegation`.
 const GROUPS: &[&str] = &[
@@ -422,7 +425,10 @@ fn mention(
         keys.push("%".to_string());
         None
     } else if let Some(compound) = &figure.compound {
-        keys.push(singular(compound));
+        keys.push(match compound.as_str() {
+            "member" | "strong" => GROUP_SIZE.to_string(),
+            _ => singular(compound),
+        });
         phrase_end = doc.tokens[first].span.end;
         subject = head_noun(doc, after, range.end).map(|(_, noun)| singular(&noun));
         None
@@ -449,7 +455,7 @@ fn mention(
         start.checked_sub(2).and_then(|b| lower_word_at(doc, b)),
     ) && GROUPS.contains(&group.as_str())
     {
-        keys.push("member".to_string());
+        keys.push(GROUP_SIZE.to_string());
     }
     if currency.is_some() || scale.is_some() && keys.is_empty() {
         kind = Kind::Money;
@@ -698,6 +704,7 @@ mod tests {
             "The talks began in 2019. In 2018 they had failed.",
             "About 600 people stayed in shelters. More than 9,000 people fled.",
             "Two firefighters were treated. About 1,200 firefighters were assigned.",
+            "A committee of 12 officials met. Some 1,240 members voted. The 12-member committee left.",
             "The 14 coins were insured. A reward of $50,000 was offered for the 14 coins.",
         ] {
             assert!(

@@ -5,7 +5,8 @@
 //! `Full Name (ACR)`, or that the article never defines. Well-known
 //! acronyms (`NATO`, `FBI`, `CEO`, `GDP`), dotted ones (`U.S.`), Roman
 //! numerals, headlines and other titles, datelines, words in a run of
-//! capitals (a shouted heading) and stock symbols (`under the symbol QLN`,
+//! capitals (a shouted heading), English words and names set in capitals
+//! (`VETERANS`, `MEXICO`; never-defined only) and stock symbols (`under the symbol QLN`,
 //! `NYSE: QLN`) are left alone.
 //!
 //! ## Why
@@ -25,6 +26,7 @@ use crate::document::{Document, TokenKind};
 use crate::entities::acronyms::{
     definitions, in_capitals_run, is_acronym, is_near_miss, is_well_known,
 };
+use crate::lexicon::pos;
 use crate::rules::{Category, Finding, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta};
 
 pub struct AcronymUndefined {
@@ -86,6 +88,8 @@ impl Rule for AcronymUndefined {
                     None if defined
                         .iter()
                         .any(|d| is_near_miss(word, doc.slice(d.acronym))) => {}
+                    // `VETERANS`, `MEXICO`: a word or name set in capitals.
+                    None if is_word_in_capitals(word) => {}
                     None if word.len() >= 3 => out.push(
                         Finding::new(token.span, format!("“{word}” is never defined")).help(
                             "spell the name out at the first use, with the acronym in parentheses",
@@ -96,6 +100,16 @@ impl Rule for AcronymUndefined {
             }
         }
     }
+}
+
+/// A word of the lexicon, common or proper, written in capitals.
+fn is_word_in_capitals(word: &str) -> bool {
+    let mut capitalised = word.to_lowercase();
+    if pos::lookup(&capitalised).is_some() {
+        return true;
+    }
+    capitalised[..1].make_ascii_uppercase();
+    pos::lookup(&capitalised).is_some()
 }
 
 /// `under the symbol QLN`, `(NYSE: QLN)`.
@@ -141,6 +155,7 @@ mod tests {
             "Headline About The FOO Group\n\nThe story begins here.",
             "She said: BREAKING NEWS TONIGHT is on.",
             "The Art Crime Team (ACT) met. The CAT left.",
+            "He spoke of VETERANS and of MEXICO at length.",
         ] {
             assert!(flagged(&rule, text).is_empty(), "{text}");
         }
