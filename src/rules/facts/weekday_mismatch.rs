@@ -153,6 +153,7 @@ mod tests {
     fn with_date(text: &str, date: Date) -> Vec<(String, String)> {
         let settings = Settings {
             article_date: Some(date),
+            ..Settings::default()
         };
         check_text_with(&WeekdayMismatch::new(), text, &settings)
     }

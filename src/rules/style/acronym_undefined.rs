@@ -2,7 +2,8 @@
 //!
 //! Flags the first use of an acronym (three capital letters or more; two
 //! when the article defines it later) that comes before its definition
-//! `Full Name (ACR)`, or that the article never defines. Well-known
+//! `Full Name (ACR)`, or that the article never defines. Acronyms the facts
+//! sheet lists for an organization count as defined. Well-known
 //! acronyms (`NATO`, `FBI`, `CEO`, `GDP`), dotted ones (`U.S.`), Roman
 //! numerals, headlines and other titles, datelines, words in a run of
 //! capitals (a shouted heading), English words and names set in capitals
@@ -54,8 +55,17 @@ impl Rule for AcronymUndefined {
         &self.meta
     }
 
-    fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Finding>) {
         let defined = definitions(doc);
+        // The facts sheet defines acronyms for every article it goes with.
+        let in_facts_sheet = |word: &str| {
+            settings.facts.as_ref().is_some_and(|sheet| {
+                sheet
+                    .organizations
+                    .iter()
+                    .any(|o| o.acronym.as_deref() == Some(word))
+            })
+        };
         let mut seen: HashSet<&str> = HashSet::new();
         for paragraph in &doc.paragraphs {
             if paragraph.kind.is_title() {
@@ -67,6 +77,7 @@ impl Rule for AcronymUndefined {
                 if token.kind != TokenKind::Word
                     || !is_acronym(word)
                     || is_well_known(word)
+                    || in_facts_sheet(word)
                     || !seen.insert(word)
                     || paragraph
                         .dateline
@@ -120,7 +131,7 @@ fn after_symbol_cue(doc: &Document, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::{check_text, flagged};
+    use crate::rules::testing::{check_text, check_text_with, flagged};
 
     #[test]
     fn flags_use_before_definition_and_undefined_acronyms() {
@@ -159,5 +170,20 @@ mod tests {
         ] {
             assert!(flagged(&rule, text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn the_facts_sheet_defines_acronyms() {
+        let sheet = crate::facts::FactsSheet::parse(
+            "facts.toml",
+            "[[organization]]\nname = \"Joint Coordination Centre\"\nacronym = \"JCC\"\n",
+        )
+        .unwrap();
+        let settings = Settings {
+            facts: Some(std::sync::Arc::new(sheet)),
+            ..Settings::default()
+        };
+        let text = "Inspections by the JCC were used to delay ships.";
+        assert!(check_text_with(&AcronymUndefined::new(), text, &settings).is_empty());
     }
 }
