@@ -29,7 +29,7 @@
 //! The fix (unsafe: the other spelling may be the intended one) writes the
 //! defined form.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::document::{Document, TokenKind};
 use crate::entities::acronyms::{
@@ -118,10 +118,12 @@ fn check_later_uses(
             uses.entry(word).or_insert((0, i)).0 += 1;
         }
     }
-    let is_defined = |word: &str| {
-        defined.iter().any(|d| doc.slice(d.acronym) == word)
-            || corrections.iter().flatten().any(|c| c == word)
-    };
+    let defined_forms: HashSet<&str> = defined
+        .iter()
+        .map(|d| doc.slice(d.acronym))
+        .chain(corrections.iter().flatten().map(String::as_str))
+        .collect();
+    let is_defined = |word: &str| defined_forms.contains(word);
     for paragraph in &doc.paragraphs {
         if paragraph.kind.is_title() {
             continue;

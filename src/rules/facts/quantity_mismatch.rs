@@ -30,7 +30,7 @@
 //!
 //! There is no automatic fix: either figure may be the wrong one.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::document::{Document, TokenKind};
 use crate::entities::numbers::{Figure, figure_at, is_slip, word_value};
@@ -193,17 +193,35 @@ impl Rule for QuantityMismatch {
 
     fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Finding>) {
         let mentions = mentions(doc);
+        // Earlier comparable statements by what they count, the most recent
+        // last, so that each figure meets only its own kind.
+        let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
         for (later_index, later) in mentions.iter().enumerate() {
             if !later.comparable {
                 continue;
             }
-            let earlier = &mentions[..later_index];
-            if let Some(finding) = contradiction(doc, later, earlier) {
+            let mut earlier: Vec<&Mention> = later
+                .keys
+                .iter()
+                .filter_map(|k| by_key.get(k.as_str()))
+                .flat_map(|indices| indices.iter().rev().take(PER_KEY))
+                .map(|&i| &mentions[i])
+                .collect();
+            earlier.sort_by_key(|m| m.figure.span.start);
+            earlier.dedup_by_key(|m| m.figure.span.start);
+            if let Some(finding) = contradiction(doc, later, &earlier) {
                 out.push(finding);
+            }
+            for key in &later.keys {
+                by_key.entry(key).or_default().push(later_index);
             }
         }
     }
 }
+
+/// How many earlier statements of one thing a figure is compared with: a
+/// bound on the work in copy that repeats a unit thousands of times.
+const PER_KEY: usize = 64;
 
 /// The thing a compound figure describes (`meeting` in `nine-hour
 /// meeting`) is named next to the other statement (`the meeting, which
@@ -228,14 +246,11 @@ fn shared_words(a: &Mention, b: &Mention) -> usize {
 }
 
 /// The earlier statement `later` contradicts, if any.
-fn contradiction(doc: &Document, later: &Mention, earlier: &[Mention]) -> Option<Finding> {
+fn contradiction(doc: &Document, later: &Mention, earlier: &[&Mention]) -> Option<Finding> {
     let same_thing: Vec<&Mention> = earlier
         .iter()
-        .filter(|e| {
-            e.comparable
-                && e.sentence != later.sentence
-                && e.keys.iter().any(|k| later.keys.contains(k))
-        })
+        .copied()
+        .filter(|e| e.sentence != later.sentence)
         .collect();
     // Stated the same way before (the letter O aside): consistent.
     if let Some(same) = same_thing

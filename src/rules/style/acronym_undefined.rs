@@ -21,11 +21,11 @@
 //! Good: `The Organization for Security and Co-operation in Europe (OSCE) will
 //! meet on Thursday. The OSCE has 57 members.`
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::document::{Document, TokenKind};
 use crate::entities::acronyms::{
-    definitions, in_capitals_run, is_acronym, is_near_miss, is_well_known,
+    Definition, definitions, in_capitals_run, is_acronym, is_near_miss, is_well_known,
 };
 use crate::lexicon::pos;
 use crate::rules::{Category, Finding, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta};
@@ -67,6 +67,12 @@ impl Rule for AcronymUndefined {
             })
         };
         let mut seen: HashSet<&str> = HashSet::new();
+        let mut first_definition: HashMap<&str, &Definition> = HashMap::new();
+        for definition in &defined {
+            first_definition
+                .entry(doc.slice(definition.acronym))
+                .or_insert(definition);
+        }
         for paragraph in &doc.paragraphs {
             if paragraph.kind.is_title() {
                 continue;
@@ -87,7 +93,7 @@ impl Rule for AcronymUndefined {
                 {
                     continue;
                 }
-                match defined.iter().find(|d| doc.slice(d.acronym) == word) {
+                match first_definition.get(word) {
                     Some(definition) if definition.token == i => {}
                     Some(definition) if definition.token > i => out.push(
                         Finding::new(token.span, format!("“{word}” is used before it is defined"))
