@@ -1,5 +1,6 @@
-//! An acronym that does not fit its definition, or a later slip of a
-//! defined one: `(UNCDAT)` for `UNCTAD`, `OCSE` after `OSCE`.
+//! An acronym that does not fit its name, or a slip of a defined one.
+//!
+//! For example `(UNCDAT)` for `UNCTAD`, or `OCSE` after `OSCE`.
 //!
 //! Flags two things:
 //!

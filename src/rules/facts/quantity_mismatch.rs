@@ -1,5 +1,4 @@
-//! The same figure stated two ways: `a delegation of 24 officials` … `the
-//! 23-member team`.
+//! The same figure stated two ways: `24 officials` … `the 23-member team`.
 //!
 //! Flags a figure that restates an earlier one with a different number: the
 //! same counted thing (`57 countries` … `56 countries`, `14 rare gold coins`
