@@ -16,6 +16,7 @@ pub mod render;
 pub mod rules;
 pub mod source;
 pub mod span;
+pub mod workspace;
 
 pub use linter::Linter;
 pub use rules::{Category, Diagnostic, Registry, Severity};
