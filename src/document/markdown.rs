@@ -149,6 +149,19 @@ pub fn prose(text: &str) -> MarkdownProse {
     }
 }
 
+/// Where the front matter (a YAML `---` or TOML `+++` block opening the
+/// file) ends, so text meant for the top of the article goes after it; 0
+/// when there is none.
+pub fn front_matter_end(text: &str) -> usize {
+    match Parser::new_ext(text, options()).into_offset_iter().next() {
+        // The block ends at its closing fence; the fence's line break too.
+        Some((Event::Start(Tag::MetadataBlock(_)), range)) => text[range.end..]
+            .find('\n')
+            .map_or(text.len(), |i| range.end + i + 1),
+        _ => 0,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,5 +209,14 @@ mod tests {
     fn html_comments_are_recorded() {
         let p = prose("<!-- galley-disable garbled -->\n\nText.\n");
         assert_eq!(p.comments.len(), 1);
+    }
+
+    #[test]
+    fn front_matter_ends_after_its_closing_fence() {
+        let text = "---\ntitle: A story\n---\n\nBody.\n";
+        assert_eq!(&text[front_matter_end(text)..], "\nBody.\n");
+        assert_eq!(front_matter_end("Body.\n\n---\nx: y\n---\n"), 0);
+        assert_eq!(front_matter_end("# Title\n"), 0);
+        assert_eq!(front_matter_end("---\nx: y\n---"), "---\nx: y\n---".len());
     }
 }
