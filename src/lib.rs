@@ -12,6 +12,7 @@ pub mod entities;
 pub mod facts;
 pub mod lexicon;
 pub mod linter;
+pub mod lsp;
 pub mod render;
 pub mod rules;
 pub mod source;

@@ -32,6 +32,8 @@ pub enum Command {
     Init(init::InitArgs),
     /// Show the Document as galley sees it: paragraphs, sentences, quotations.
     Inspect(inspect::InspectArgs),
+    /// Run the language server on stdin and stdout, for editors.
+    Lsp,
 }
 
 /// Output formats of `galley check`.
@@ -75,6 +77,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Rule(args) => rules::explain(args),
         Command::Init(args) => init::run(args),
         Command::Inspect(args) => inspect::run(args),
+        Command::Lsp => crate::lsp::run(),
     };
     ExitCode::from(code)
 }
