@@ -4,6 +4,7 @@
 //! case the result is dropped and the newer version linted instead.
 
 use std::collections::HashMap;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
@@ -11,8 +12,8 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use lsp_server::{Message, Notification};
-use lsp_types::notification::{Notification as _, PublishDiagnostics, ShowMessage};
-use lsp_types::{MessageType, PublishDiagnosticsParams, ShowMessageParams, Uri};
+use lsp_types::notification::{LogMessage, Notification as _, PublishDiagnostics, ShowMessage};
+use lsp_types::{LogMessageParams, MessageType, PublishDiagnosticsParams, ShowMessageParams, Uri};
 
 use super::configs::{ConfigNews, Configs};
 use super::{convert, uri};
@@ -177,7 +178,27 @@ impl State {
         let diagnostics = if source.text.len() as u64 > checker.config.max_file_size {
             Vec::new()
         } else {
-            checker.check_document(&Document::new(&source), path.as_deref())
+            // A bug in one rule must not take the editor's linting down with
+            // it: report it and go on with the next version.
+            let linted = panic::catch_unwind(AssertUnwindSafe(|| {
+                checker.check_document(&Document::new(&source), path.as_deref())
+            }));
+            match linted {
+                Ok(diagnostics) => diagnostics,
+                Err(_) => {
+                    self.send(Notification::new(
+                        LogMessage::METHOD.to_string(),
+                        LogMessageParams {
+                            typ: MessageType::ERROR,
+                            message: format!(
+                                "galley: internal error while linting {} (version {}); please report it",
+                                source.path, request.version
+                            ),
+                        },
+                    ));
+                    return;
+                }
+            }
         };
         // A newer version or a close that came in while linting makes this
         // result stale.
