@@ -495,6 +495,33 @@ fn config_changes_reload_and_broken_configs_fall_back_to_defaults() {
     );
     assert_eq!(client.diagnostics(&config_uri)["diagnostics"], json!([]));
     assert!(codes(&client.diagnostics(&uri)).is_empty());
+
+    // An error in the facts sheet it names shows on the sheet; saving the
+    // corrected sheet clears it.
+    let facts = root.join("facts.toml");
+    std::fs::write(&facts, "[[person]]\nname = \"Sherman\"\n").unwrap();
+    std::fs::write(&config, "ignore = [\"garbled\"]\nfacts = \"facts.toml\"\n").unwrap();
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": config_uri}}),
+    );
+    let facts_uri = file_uri(&facts);
+    let params = client.diagnostics(&facts_uri);
+    let error = &params["diagnostics"][0];
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("not a full name"),
+        "{error}"
+    );
+    assert_eq!(error["range"]["start"], json!({"line": 1, "character": 7}));
+    std::fs::write(&facts, "[[person]]\nname = \"Wendy Sherman\"\n").unwrap();
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": facts_uri}}),
+    );
+    assert_eq!(client.diagnostics(&facts_uri)["diagnostics"], json!([]));
     assert_eq!(client.shut_down(), 0);
 }
 

@@ -220,7 +220,7 @@ impl<'c> Server<'c> {
                     .extract::<lsp_types::DidSaveTextDocumentParams>(DidSaveTextDocument::METHOD)
                 {
                     let uri = params.text_document.uri;
-                    if is_config_file(&uri) {
+                    if may_be_configuration(&uri) {
                         self.reload_config();
                     } else if self.documents.get(&uri).is_some() {
                         self.lint(&uri, Duration::ZERO);
@@ -244,7 +244,7 @@ impl<'c> Server<'c> {
                 ) && params
                     .changes
                     .iter()
-                    .any(|change| is_config_file(&change.uri))
+                    .any(|change| may_be_configuration(&change.uri))
                 {
                     self.reload_config();
                 }
@@ -310,8 +310,10 @@ fn lint_request(uri: &Uri, document: &OpenDocument) -> LintRequest {
     }
 }
 
-fn is_config_file(uri: &Uri) -> bool {
-    uri::to_path(uri).is_some_and(|path| path.file_name().is_some_and(|n| n == config::FILE_NAME))
+/// A galley.toml, or a TOML file one may name (a facts sheet, a rule pack):
+/// saving one reloads the configurations, which is cheap.
+fn may_be_configuration(uri: &Uri) -> bool {
+    uri::to_path(uri).is_some_and(|path| path.extension().is_some_and(|e| e == "toml"))
 }
 
 /// The workspace folders, where documents without a path find their config.
