@@ -119,8 +119,11 @@ local function titled(actions, prefix)
   end
 end
 
--- Apply the preferred fix to the first finding.
-local actions = code_actions(found[1])
+-- Apply the preferred fix to the first finding. (Other rules' actions, for
+-- findings at the same place, are left out.)
+local actions = vim.tbl_filter(function(action)
+  return action.diagnostics and action.diagnostics[1] and action.diagnostics[1].code == RULE
+end, code_actions(found[1]))
 check(#actions == 3, 'three actions: the fix and two suppressions (got ' .. #actions .. ')')
 local fix = titled(actions, 'Replace')
 if check(fix ~= nil and fix.isPreferred == true, 'the fix is offered and preferred') then
