@@ -370,6 +370,43 @@ fn markdown_gets_fix_and_disable_actions_plain_text_only_the_fix() {
 }
 
 #[test]
+fn labels_become_related_information_and_unsafe_fixes_are_not_preferred() {
+    let dir = temp_dir();
+    let mut client = Client::initialized(json!({}), Some(dir.path()));
+    let text = "Wendy Sherman met the envoys on Monday.\n\nLater, Sharman said the talks had been useful.\n";
+    let uri = file_uri(&dir.path().join("names.txt"));
+    client.open(&uri, "plaintext", text);
+    let params = client.diagnostics(&uri);
+    let diagnostic = params["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "names/inconsistent-spelling")
+        .expect("the misspelt surname is flagged")
+        .clone();
+    assert_eq!(diagnostic["range"], range_of(text, "Sharman"));
+    assert_eq!(
+        diagnostic["relatedInformation"],
+        json!([{
+            "location": {"uri": uri, "range": range_of(text, "Wendy Sherman")},
+            "message": "first named here",
+        }])
+    );
+    let at = position_of(text, "Sharman");
+    let actions = client.code_actions(&uri, 2, at["character"].as_u64().unwrap() as u32);
+    let fix = actions
+        .iter()
+        .find(|a| a["diagnostics"][0]["code"] == "names/inconsistent-spelling")
+        .expect("the spelling fix is offered");
+    assert_eq!(
+        fix["title"],
+        "Replace “Sharman” with “Sherman” (names/inconsistent-spelling)"
+    );
+    assert!(fix.get("isPreferred").is_none(), "{fix}");
+    assert_eq!(client.shut_down(), 0);
+}
+
+#[test]
 fn versioned_edits_for_clients_that_take_them() {
     let dir = temp_dir();
     let capabilities = json!({"workspace": {"workspaceEdit": {"documentChanges": true}}});
