@@ -159,18 +159,68 @@ pub struct Utf16Position {
     pub character: u32,
 }
 
-/// The byte offset at which each line starts. A line ends at `\n`; a `\r`
-/// before it belongs to the line ending, not to a column.
+/// The byte offset at which each line starts, and running counts of
+/// characters and UTF-16 units every [`CHUNK`] bytes, so that a column costs
+/// at most one chunk of counting however long its line (a 1 MB paragraph on
+/// one line is common in exports). A line ends at `\n`; a `\r` before it
+/// belongs to the line ending, not to a column.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Characters before each chunk boundary.
+    chars_before: Vec<usize>,
+    /// UTF-16 units before each chunk boundary.
+    units_before: Vec<usize>,
+}
+
+const CHUNK: usize = 4096;
+
+/// A byte that starts a character.
+fn starts_char(b: u8) -> bool {
+    (b as i8) >= -0x40
+}
+
+/// A byte that starts a character outside the Basic Multilingual Plane,
+/// which UTF-16 writes as two units.
+fn starts_astral(b: u8) -> bool {
+    b >= 0xF0
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+        let mut chars_before = vec![0];
+        let mut units_before = vec![0];
+        for chunk in text.as_bytes().chunks(CHUNK) {
+            let chars = chunk.iter().filter(|&&b| starts_char(b)).count();
+            let astral = chunk.iter().filter(|&&b| starts_astral(b)).count();
+            chars_before.push(chars_before.last().unwrap() + chars);
+            units_before.push(units_before.last().unwrap() + chars + astral);
+        }
+        LineIndex {
+            starts,
+            chars_before,
+            units_before,
+        }
+    }
+
+    /// Characters in `text[..offset]` (`offset` on a character boundary).
+    fn chars_to(&self, text: &str, offset: usize) -> usize {
+        let chunk = offset / CHUNK;
+        let rest = &text.as_bytes()[chunk * CHUNK..offset];
+        self.chars_before[chunk] + rest.iter().filter(|&&b| starts_char(b)).count()
+    }
+
+    /// UTF-16 units in `text[..offset]` (`offset` on a character boundary).
+    fn units_to(&self, text: &str, offset: usize) -> usize {
+        let chunk = offset / CHUNK;
+        let rest = &text.as_bytes()[chunk * CHUNK..offset];
+        self.units_before[chunk]
+            + rest
+                .iter()
+                .map(|&b| usize::from(starts_char(b)) + usize::from(starts_astral(b)))
+                .sum::<usize>()
     }
 
     pub fn line_count(&self) -> usize {
@@ -198,10 +248,9 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line_of(offset);
         let origin = self.column_origin(text, line).min(offset);
-        let column = text.as_bytes()[origin..offset]
-            .iter()
-            .filter(|&&b| (b as i8) >= -0x40)
-            .count();
+        // An offset inside a character counts the character it falls in.
+        let offset = floor_char_boundary(text, offset);
+        let column = self.chars_to(text, offset) - self.chars_to(text, origin.min(offset));
         Position {
             line: line + 1,
             column: column + 1,
@@ -212,7 +261,7 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
         let origin = self.column_origin(text, line).min(offset);
-        let character: usize = text[origin..offset].chars().map(char::len_utf16).sum();
+        let character = self.units_to(text, offset) - self.units_to(text, origin);
         Utf16Position {
             line: line as u32,
             character: character as u32,
@@ -232,14 +281,23 @@ impl LineIndex {
             .get(line + 1)
             .map_or(text.len(), |&next| next - 1);
         let line_text = text[origin..line_end.max(origin)].trim_end_matches('\r');
-        let mut units = 0usize;
-        for (i, c) in line_text.char_indices() {
-            if units >= position.character as usize {
-                return origin + i;
+        let line_end = origin + line_text.len();
+        // Skip whole chunks first, so a long line costs one chunk of counting.
+        let target = self.units_to(text, origin) + position.character as usize;
+        let chunk = self
+            .units_before
+            .partition_point(|&u| u <= target)
+            .saturating_sub(1);
+        let mut at = (chunk * CHUNK).clamp(origin, line_end);
+        at = floor_char_boundary(text, at).max(origin);
+        let mut units = self.units_to(text, at);
+        for (i, c) in text[at..line_end].char_indices() {
+            if units >= target {
+                return at + i;
             }
             units += c.len_utf16();
         }
-        origin + line_text.len()
+        line_end
     }
 }
 
@@ -277,6 +335,25 @@ mod tests {
             }),
             d
         );
+    }
+
+    #[test]
+    fn long_lines_count_right_across_chunks() {
+        let mut text = String::new();
+        for i in 0..3000 {
+            text.push_str(if i % 7 == 0 { "é😀 " } else { "word " });
+        }
+        text.push_str("\nnext");
+        let source = Source::new("t.txt", text.clone(), Format::Text);
+        for (offset, _) in text.char_indices().step_by(97) {
+            let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let chars = text[line_start..offset].chars().count();
+            let units: usize = text[line_start..offset].chars().map(char::len_utf16).sum();
+            assert_eq!(source.position(offset).column, chars + 1, "at {offset}");
+            let utf16 = source.utf16_position(offset);
+            assert_eq!(utf16.character as usize, units, "at {offset}");
+            assert_eq!(source.offset_of_utf16(utf16), offset, "at {offset}");
+        }
     }
 
     #[test]

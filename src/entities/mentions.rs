@@ -115,6 +115,27 @@ impl Scanner<'_> {
             && !word.contains('.')
     }
 
+    /// A name particle (`de`, `la`, `bin`; capitalised at a sentence's start,
+    /// `De la Cruz`, unless it is a given name in its own right, `Van`, `Al`)
+    /// followed by another particle or a name word.
+    fn is_particle(&self, i: usize) -> bool {
+        if !self.is_word(i) {
+            return false;
+        }
+        let word = self.text(i);
+        let lower = word.to_lowercase();
+        if !is_name_particle(&lower) {
+            return false;
+        }
+        let capitalised = word != lower;
+        // `Van` (30,000 births) and `Al` (17,000) are given names; `De`, `La`
+        // and `Von` (a few thousand at most) are particles.
+        if capitalised && names::first_name(word).is_some_and(|n| n.total() >= 10_000) {
+            return false;
+        }
+        self.is_particle(i + 1) || self.is_name_word(i + 1)
+    }
+
     /// `K.` in `Anna J. Whitley`.
     fn is_initial(&self, i: usize) -> bool {
         self.is_word(i) && {
@@ -159,6 +180,8 @@ impl Scanner<'_> {
                 let starts_here = j == i;
                 if self.is_initial(j) || (self.is_title(j) && self.dot_after(j)) {
                     j += 2;
+                } else if starts_here && self.is_particle(j) {
+                    j += 1;
                 } else if self.is_name_word(j) || self.is_title(j) || self.is_caps(j) {
                     j += 1;
                     if self.is_possessive(j - 1) {
@@ -168,7 +191,7 @@ impl Scanner<'_> {
                     // Particles (`de la Cruz`) and `of`/`for` inside a title
                     // (`Secretary of State`) join the run when a name word follows.
                     let mut k = j;
-                    while self.is_word(k) && is_name_particle(self.text(k)) {
+                    while self.is_particle(k) {
                         k += 1;
                     }
                     let connector =
@@ -205,7 +228,7 @@ impl Scanner<'_> {
 
     /// Is token `i` a first name that starts a person's name here?
     fn starts_full_name(&self, i: usize, end: usize) -> bool {
-        if !self.is_name_word(i) || self.is_title(i) {
+        if !self.is_name_word(i) || self.is_title(i) || self.is_particle(i) {
             return false;
         }
         let word = self.text(i);
@@ -272,7 +295,7 @@ impl Scanner<'_> {
                 continue;
             }
             let word = self.text(i);
-            if is_name_particle(word) {
+            if self.is_particle(i) {
                 i += 1;
                 continue;
             }
@@ -323,7 +346,8 @@ impl Scanner<'_> {
             {
                 self.candidate(start, start, end, Form::Full, paragraph)
             }
-            1 if end - start == 1 && !is_place(strip_possessive(self.text(start))) => {
+            // 4. One name word, perhaps after particles (`de la Cruz`).
+            1 if !is_place(strip_possessive(self.text(words[0]))) => {
                 self.candidate(start, start, end, Form::Bare, paragraph)
             }
             _ => None,
@@ -352,7 +376,7 @@ impl Scanner<'_> {
         let surname_end = trimmed_end(doc, last);
         // The surname starts at its particles: `de la Cruz`.
         let mut surname_start = last;
-        while surname_start > name_start && is_name_particle(self.text(surname_start - 1)) {
+        while surname_start > name_start && self.is_particle(surname_start - 1) {
             surname_start -= 1;
         }
         let given = (form == Form::Full).then(|| doc.tokens[name_start].span);
@@ -721,6 +745,10 @@ impl Linker<'_> {
                 .people
                 .into_iter()
                 .map(|d| Person {
+                    name: self
+                        .doc
+                        .slice(self.candidates[d.introduced].span)
+                        .to_string(),
                     given: d.given,
                     surname: d.surname,
                     introduced: 0,

@@ -32,6 +32,8 @@ pub struct Entities {
 
 #[derive(Debug, Clone)]
 pub struct Person {
+    /// The name as the article introduces it: `Ana María de la Cruz`.
+    pub name: String,
     /// The given name, if the article gives one.
     pub given: Option<String>,
     /// The surname as first written in a full mention (the canonical spelling).
@@ -43,12 +45,9 @@ pub struct Person {
 }
 
 impl Person {
-    /// `Nora Gorman`, or `Gorman` when no given name is known.
+    /// The name as the article introduces it, for messages.
     pub fn display_name(&self) -> String {
-        match &self.given {
-            Some(given) => format!("{given} {}", self.surname),
-            None => self.surname.clone(),
-        }
+        self.name.clone()
     }
 }
 
