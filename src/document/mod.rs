@@ -55,6 +55,10 @@ pub struct Document<'s> {
     pub quotations: Vec<Quotation>,
     /// Closing quotation marks that close nothing in their paragraph.
     pub stray_closing_quotes: Vec<Span>,
+    /// Quotation marks pointing the wrong way (`“` where a quotation ends,
+    /// `”` where one begins); [`Document::quotations`] pairs them as if they
+    /// pointed the right way.
+    pub misdirected_quotes: Vec<Span>,
     /// HTML comments (Markdown), where inline suppressions are written.
     pub comments: Vec<Span>,
     /// People and their mentions, found on first use.
@@ -82,13 +86,14 @@ impl<'s> Document<'s> {
             tokens: Vec::with_capacity(source.text.len() / 5),
             quotations: Vec::new(),
             stray_closing_quotes: Vec::new(),
+            misdirected_quotes: Vec::new(),
             comments,
             entities: OnceLock::new(),
         };
         for block in blocks {
             doc.add_paragraph(block);
         }
-        doc.mark_continued_quotations();
+        doc.pair_quotations();
         doc
     }
 
@@ -117,13 +122,6 @@ impl<'s> Document<'s> {
                 paragraph: index,
             });
         }
-        let stray = quotations::pair(
-            &self.text,
-            &self.tokens[first_token..],
-            index,
-            &mut self.quotations,
-        );
-        self.stray_closing_quotes.extend(stray);
         self.paragraphs.push(Paragraph {
             span: block.span,
             kind: block.kind,
@@ -133,29 +131,25 @@ impl<'s> Document<'s> {
         });
     }
 
-    /// A paragraph that ends inside a quotation, followed by one that opens
-    /// with a quotation mark, continues the quote: news style, not an error.
-    fn mark_continued_quotations(&mut self) {
-        for i in 0..self.quotations.len() {
-            let quotation = self.quotations[i];
-            if quotation.close.is_some() {
-                continue;
-            }
-            let last_in_paragraph = self
-                .quotations
-                .get(i + 1)
-                .is_none_or(|next| next.paragraph != quotation.paragraph);
-            let Some(next) = self.paragraphs.get(quotation.paragraph + 1) else {
-                continue;
-            };
-            let reopens = self.quotations.get(i + 1).is_some_and(|q| {
-                q.paragraph == quotation.paragraph + 1
-                    && self.tokens[next.tokens.start].span == q.open
+    /// Pair the quotation marks of each paragraph, knowing whether the next
+    /// paragraph reopens a quotation (news style for a quote that runs on).
+    fn pair_quotations(&mut self) {
+        let mut found = quotations::Pairing::default();
+        for (index, paragraph) in self.paragraphs.iter().enumerate() {
+            let next_opens_with_quote = self.paragraphs.get(index + 1).is_some_and(|next| {
+                quotations::opens_with_quote(&self.text, &self.tokens[next.tokens.clone()])
             });
-            if last_in_paragraph && reopens {
-                self.quotations[i].continues = true;
-            }
+            quotations::pair(
+                &self.text,
+                &self.tokens[paragraph.tokens.clone()],
+                index,
+                next_opens_with_quote,
+                &mut self.quotations,
+                &mut found,
+            );
         }
+        self.stray_closing_quotes = found.stray_closers;
+        self.misdirected_quotes = found.misdirected;
     }
 
     /// The people of the article, found on first use and then shared: rules
@@ -184,12 +178,21 @@ impl<'s> Document<'s> {
         &self.paragraphs[sentence.paragraph]
     }
 
-    /// The quotation whose words contain `offset`, if any.
+    /// The innermost quotation whose words contain `offset`, if any.
     pub fn quotation_at(&self, offset: usize) -> Option<&Quotation> {
         let i = self.quotations.partition_point(|q| q.open.start <= offset);
-        let quotation = self.quotations[..i].last()?;
-        let end = self.paragraphs[quotation.paragraph].span.end;
-        quotation.span(end).contains(offset).then_some(quotation)
+        // The last quotation opened before `offset` holds it, or one of the
+        // quotations it is nested in does.
+        let mut candidate = i.checked_sub(1);
+        while let Some(index) = candidate {
+            let quotation = &self.quotations[index];
+            let end = self.paragraphs[quotation.paragraph].span.end;
+            if quotation.span(end).contains(offset) {
+                return Some(quotation);
+            }
+            candidate = quotation.outer;
+        }
+        None
     }
 
     pub fn is_quoted(&self, offset: usize) -> bool {
