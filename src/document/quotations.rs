@@ -226,13 +226,21 @@ pub fn pair(
     for (k, &index) in open.iter().enumerate() {
         let quotation = &mut out[index];
         let from = tokens.partition_point(|t| t.span.start < quotation.open.end);
-        let to = marks
+        let after = marks.partition_point(|m| m.token < from);
+        let to = marks[after..]
             .iter()
-            .find(|m| m.token >= from && m.direction == Direction::Open)
+            .find(|m| m.direction == Direction::Open)
             .map_or(tokens.len(), |m| m.token);
         quotation.dropped_close = dropped_close(text, &tokens[..to], from);
         quotation.continues =
             k + 1 == open.len() && next_opens_with_quote && quotation.dropped_close.is_none();
+        // A quote opened inside the reporter's sentence (`had been “frank`)
+        // rarely runs on into the next paragraph.
+        let partial = from >= 2 && tokens[from - 2].kind == TokenKind::Word;
+        if (!quotation.continues || partial) && quotation.dropped_close.is_none() {
+            quotation.dropped_close = reporter_resumes(text, &tokens[..to], from);
+            quotation.continues &= quotation.dropped_close.is_none();
+        }
     }
 }
 
@@ -378,6 +386,26 @@ fn dropped_close(text: &str, tokens: &[Token], from: usize) -> Option<Span> {
     })
 }
 
+/// In `tokens[from..]`, the word and full stop (question or exclamation
+/// mark) ending the sentence after which a new one reports speech in the
+/// reporter's voice (`…the fire front. She said more than 1,200
+/// firefighters…`). Only for a quotation that never closes: a speaker may
+/// well quote someone else inside a quote that closes or runs on.
+fn reporter_resumes(text: &str, tokens: &[Token], from: usize) -> Option<Span> {
+    (from + 2..tokens.len()).find_map(|i| {
+        let word = &tokens[i - 2];
+        let stop = &tokens[i - 1];
+        let sentence_ends = stop.kind == TokenKind::Punct
+            && !stop.space_before
+            && matches!(stop.span.text(text), "." | "?" | "!")
+            && matches!(word.kind, TokenKind::Word | TokenKind::Number)
+            && tokens[i].space_before
+            && tokens[i].span.text(text).starts_with(char::is_uppercase);
+        (sentence_ends && speaker_end(text, tokens, i, true).is_some())
+            .then(|| word.span.cover(stop.span))
+    })
+}
+
 /// Verbs that attribute a quotation to its speaker.
 const SPEECH_VERBS: &[&str] = &[
     "acknowledged",
@@ -475,7 +503,14 @@ pub fn attribution_at(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     }
     // What may follow: a time, a place or occasion, a listener.
     let first_trailing = k;
-    while let Some(w) = word(k) {
+    // Words and numbers: `said at a briefing at 7 a.m. Wednesday`.
+    let trailing_word = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+            .map(|t| t.span.text(text))
+    };
+    while let Some(w) = trailing_word(k) {
         if k - first_trailing >= MAX_TRAILING_WORDS {
             return None;
         }
@@ -680,6 +715,17 @@ mod tests {
         assert_eq!(p.dropped, vec!["again,"]);
         let p = pair_text("“Why now? asked Margaret L. Hollis on Monday.", false);
         assert_eq!(p.dropped, vec!["now?"]);
+        let p = pair_text(
+            "“We had embers landing ahead of the front. She said 1,200 firefighters came.",
+            false,
+        );
+        assert_eq!(p.dropped, vec!["front."]);
+        // A quote that runs on may report what someone else said, unless it
+        // opened inside the reporter's sentence.
+        let p = pair_text("“My father farmed. He said we must work.", true);
+        assert!(p.dropped.is_empty());
+        let p = pair_text("The talks were “frank at times. She said they met.", true);
+        assert_eq!(p.dropped, vec!["times."]);
     }
 
     #[test]
@@ -714,6 +760,7 @@ mod tests {
             "the minister told reporters on Monday.",
             "a spokesperson for the European Commission said in a statement.",
             "Sen. Elizabeth Warren said",
+            "Duarte said at a briefing at 7 a.m. Wednesday.",
             "she asked",
         ] {
             assert!(at(yes), "should be an attribution: {yes}");
