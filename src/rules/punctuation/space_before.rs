@@ -6,7 +6,8 @@
 //! ellipses (`. . .`) and a space before an ellipsis, a colon between
 //! numbers (`3 : 1`), decimals written `.5`, a mark right after an opening
 //! bracket or quote, French spacing (a no-break space before `:` `;` `?` `!`
-//! `»`, or `« … »` spaced inside on both sides), and the space before an
+//! `»`, or `« … »` spaced inside on both sides), a space between nested
+//! closing quotes (`‘Leave now,’ ”`), and the space before an
 //! opening quote, which belongs there. In Markdown, syntax galley skips
 //! (`code`, links) is not a space: ``run `make`.`` is fine.
 //!
@@ -101,7 +102,12 @@ impl Rule for SpaceBefore {
                     "’" => !glued_to_next,
                     _ => false,
                 };
-                if !hugs_the_word_before || follows_an_opening(doc, tokens, i) {
+                // `‘Leave now,’ ”`: a space between nested closing quotes
+                // keeps them apart on purpose.
+                let after_nested_quote = matches!(text, "”" | "\"")
+                    && matches!(doc.slice(tokens[i - 1].span), "’" | "'");
+                if !hugs_the_word_before || after_nested_quote || follows_an_opening(doc, tokens, i)
+                {
                     continue;
                 }
                 // Masked Markdown syntax (NUL) right before the mark is not a space.
@@ -221,6 +227,7 @@ mod tests {
             "Il a dit\u{a0}: «\u{a0}non\u{a0}» et « oui »\u{a0}?",
             "C’est «\u{202f}non\u{202f}»\u{202f}!",
             "He said, “Go.” (Then he left.)",
+            "“Our message is simple: ‘Leave now,’ ” the sheriff said.",
         ] {
             assert!(flagged(&rule, text).is_empty(), "{text}");
         }

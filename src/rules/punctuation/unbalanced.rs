@@ -170,20 +170,32 @@ fn unclosed_bracket(doc: &Document, mark: Span) -> Finding {
         .help(format!("close it with {closing}"))
 }
 
-/// `a)`, `2)`, `iv)` opening a line, or `:)`: a closing bracket that was
-/// never meant to pair.
+/// `a)`, `2)`, `1.)`, `iv)` numbering a list (also run into one line:
+/// `1) The first item 2) The second`), or `:)`: a closing bracket never
+/// meant to pair.
 fn is_list_marker_or_emoticon(doc: &Document, tokens: &[Token], i: usize) -> bool {
-    let Some(before) = i.checked_sub(1).map(|b| &tokens[b]) else {
+    let bracket = &tokens[i];
+    if bracket.space_before || i == 0 {
         return false;
-    };
-    let before_text = doc.slice(before.span);
-    if matches!(before_text, ":" | ";") && !tokens[i].space_before {
+    }
+    let mut label = i - 1;
+    if matches!(doc.slice(tokens[label].span), ":" | ";") {
         return true;
     }
-    let short_label = matches!(before.kind, TokenKind::Word | TokenKind::Number)
-        && before_text.chars().count() <= 3;
-    let starts_line = i == 1 || before.newline_before;
-    short_label && starts_line && !tokens[i].space_before
+    if doc.slice(tokens[label].span) == "." && label > 0 && !tokens[label].space_before {
+        label -= 1;
+    }
+    let text = doc.slice(tokens[label].span);
+    let is_label = match tokens[label].kind {
+        TokenKind::Number => text.len() <= 2 && text.bytes().all(|b| b.is_ascii_digit()),
+        TokenKind::Word => {
+            text.chars().count() == 1
+                || (text.len() <= 4 && text.bytes().all(|b| b"ivx".contains(&b)))
+        }
+        _ => false,
+    };
+    let item_follows = tokens.get(i + 1).is_some_and(|next| next.space_before);
+    is_label && item_follows && tokens[label].space_before
 }
 
 #[cfg(test)]
@@ -219,6 +231,7 @@ mod tests {
         assert_eq!(flagged(&rule, "It was over.” Then he left."), vec!["”"]);
         assert_eq!(flagged(&rule, "The fund (set up in 2020 grew."), vec!["("]);
         assert_eq!(flagged(&rule, "The fund set up in 2020) grew."), vec![")"]);
+        assert_eq!(flagged(&rule, "It rose 5 per cent a)year."), vec![")"]);
         assert_eq!(flagged(&rule, "It (was [said) to be."), vec!["["]);
         assert_eq!(
             flagged(&rule, "A (note.\n\nB.\n\nC.\n\nD.\n\nE.)"),
@@ -234,6 +247,7 @@ mod tests {
             "“We came to talk.\n\n“And we will talk again,” he said.",
             "The fund (see [1] and (2)) grew. He said “yes” twice.",
             "a) first\nb) second",
+            "1.) The first item. 2.) The second item. iv) The fourth.",
             "Glad to help :) he wrote.",
             "The ’90s, rock ’n’ roll and the students’ union.",
             "He is 6'2\" tall.",
