@@ -11,6 +11,7 @@ use miette::{NamedSource, SourceSpan};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::paths;
 use crate::rules::registry::Selection;
 use crate::rules::{Registry, Severity};
 
@@ -216,6 +217,7 @@ impl Config {
         self.path
             .as_deref()
             .and_then(Path::parent)
+            .filter(|folder| !folder.as_os_str().is_empty())
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
     }
 
@@ -257,9 +259,17 @@ impl Config {
         Ok(selection)
     }
 
-    /// Selectors ignored for `path` (relative to this file's folder).
+    /// Selectors ignored for `path`, whose path relative to this file's
+    /// folder is matched against the globs. Both are resolved first, so a
+    /// configuration named as `--config galley.toml` or `../galley.toml`
+    /// works as well as a discovered one.
     pub fn ignores_for(&self, path: &Path) -> Vec<String> {
-        let relative = path.strip_prefix(self.folder()).unwrap_or(path);
+        if self.per_path_ignores.is_empty() {
+            return Vec::new();
+        }
+        let folder = paths::resolved(&self.folder());
+        let path = paths::resolved(path);
+        let relative = path.strip_prefix(&folder).unwrap_or(&path);
         let relative = relative.to_string_lossy();
         self.per_path_ignores
             .iter()

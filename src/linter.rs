@@ -1,5 +1,6 @@
 //! Checking one file: build its Document once, run the selected rules, stamp
-//! each finding with its rule's id, category and configured severity.
+//! each finding with its rule's id, category and configured severity, then
+//! drop what the file's suppression comments silence.
 
 use std::sync::Arc;
 
@@ -18,9 +19,10 @@ impl Linter {
     pub fn new(
         registry: Arc<Registry>,
         selection: &Selection,
-        settings: Settings,
+        mut settings: Settings,
     ) -> Result<Linter, UnknownSelector> {
         let active = selection.apply(&registry)?;
+        settings.rule_ids = registry.rules().map(|r| r.meta().id.to_string()).collect();
         Ok(Linter {
             registry,
             active,
@@ -47,7 +49,8 @@ impl Linter {
         self.check_document(&Document::new(source))
     }
 
-    /// Diagnostics sorted by span, then rule id.
+    /// Diagnostics sorted by span, then rule id, without those that
+    /// suppression comments silence.
     pub fn check_document(&self, doc: &Document) -> Vec<Diagnostic> {
         let mut diagnostics = Vec::new();
         let mut findings = Vec::new();
@@ -69,6 +72,7 @@ impl Linter {
         diagnostics.sort_by(|a, b| {
             (a.span.start, a.span.end, &a.rule).cmp(&(b.span.start, b.span.end, &b.rule))
         });
+        crate::suppress::retain_unsuppressed(doc, &mut diagnostics);
         diagnostics
     }
 }

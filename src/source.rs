@@ -135,6 +135,12 @@ impl Source {
         self.lines.utf16_position(&self.text, offset)
     }
 
+    /// 1-based line and 1-based column counted in UTF-8 bytes from the
+    /// line's first byte (a BOM counts), as reviewdog's rdjson counts them.
+    pub fn byte_position(&self, offset: usize) -> Position {
+        self.lines.byte_position(offset.min(self.text.len()))
+    }
+
     pub fn offset_of_utf16(&self, position: Utf16Position) -> usize {
         self.lines.offset_of_utf16(&self.text, position)
     }
@@ -257,6 +263,14 @@ impl LineIndex {
         }
     }
 
+    pub fn byte_position(&self, offset: usize) -> Position {
+        let line = self.line_of(offset);
+        Position {
+            line: line + 1,
+            column: offset - self.starts[line] + 1,
+        }
+    }
+
     pub fn utf16_position(&self, text: &str, offset: usize) -> Utf16Position {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
@@ -321,6 +335,8 @@ mod tests {
         assert_eq!(source.position(4), Position { line: 1, column: 2 });
         let d = source.text.find('d').unwrap();
         assert_eq!(source.position(d), Position { line: 2, column: 4 });
+        assert_eq!(source.byte_position(d), Position { line: 2, column: 8 });
+        assert_eq!(source.byte_position(4), Position { line: 1, column: 5 });
         assert_eq!(
             source.utf16_position(d),
             Utf16Position {

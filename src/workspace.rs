@@ -62,6 +62,7 @@ impl Checker {
         let settings = Settings {
             article_date: overrides.article_date.or(config.article_date),
             facts,
+            ..Settings::default()
         };
         let linter = Linter::new(registry, &selection, settings).map_err(|err| {
             Box::new(ConfigError {

@@ -1,7 +1,7 @@
-//! `galley check`: find the files, check them in parallel, print the results
-//! in path order, exit 0/1/2.
+//! `galley check`: find the files, check them in parallel (fixing them with
+//! `--fix`), print the results in path order, exit 0/1/2.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -10,14 +10,18 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use super::{
-    ColorChoice, ConfigArgs, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputFormat, report_error,
+    CliError, ColorChoice, ConfigArgs, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputFormat,
+    report_error,
 };
 use crate::Linter;
+use crate::baseline::{Baseline, Recorder};
 use crate::config::{self, Config, ConfigError};
 use crate::facts::FactsSheet;
+use crate::document::Document;
+use crate::fix;
 use crate::render::{self, FileResult, Renderer, Summary};
 use crate::rules::registry::{Selection, selector_matches};
-use crate::rules::{Registry, Settings, Severity};
+use crate::rules::{Diagnostic, Registry, RuleMeta, Settings, Severity};
 use crate::source::{DecodeError, Format, Source};
 
 #[derive(Debug, clap::Args)]
@@ -70,6 +74,51 @@ pub struct CheckArgs {
     /// Color in pretty output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// Apply safe fixes to the files, then report what remains.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// With --fix or --diff: apply unsafe fixes too (they may change the
+    /// meaning; review them).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Print a unified diff of what --fix would change and write nothing;
+    /// exit with 1 when there is something to fix.
+    #[arg(long)]
+    pub diff: bool,
+
+    /// Report only findings that are not recorded in this baseline file.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record the current findings in FILE as the baseline and report
+    /// nothing.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff"])]
+    pub write_baseline: Option<PathBuf>,
+}
+
+/// What `--fix`/`--diff` do with a file's fixes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FixMode {
+    Off,
+    /// `--fix`: write them.
+    Write,
+    /// `--diff`: show them.
+    Diff,
+}
+
+impl FixMode {
+    fn of(args: &CheckArgs) -> FixMode {
+        if args.diff {
+            FixMode::Diff
+        } else if args.fix {
+            FixMode::Write
+        } else {
+            FixMode::Off
+        }
+    }
 }
 
 fn parse_severity(s: &str) -> Result<Severity, String> {
@@ -84,6 +133,35 @@ enum Input {
     File(PathBuf),
 }
 
+/// One checked file.
+struct Checked {
+    file: FileResult,
+    words: usize,
+    /// What fixing did, with `--fix` or `--diff`.
+    fixed: Option<Fixed>,
+}
+
+#[derive(Default)]
+struct Fixed {
+    /// Fixes applied (with `--diff`: that would be applied).
+    fixes: usize,
+    /// `--diff`: the unified diff; empty when nothing changes.
+    diff: String,
+    /// Why the fixed file was not written.
+    error: Option<String>,
+    /// Fixes still waiting when galley stopped fixing.
+    pending: usize,
+}
+
+/// Where the results go.
+enum Output {
+    Render(Box<dyn Renderer>),
+    /// `--diff`: the diffs, nothing else.
+    Diff,
+    /// `--write-baseline`: into the baseline file.
+    Baseline(Recorder, PathBuf),
+}
+
 /// Why one file could not be checked; the run goes on without it.
 enum Skip {
     /// Exit code 2: the user must fix something.
@@ -94,6 +172,14 @@ enum Skip {
 
 pub fn run(args: CheckArgs) -> u8 {
     let started = Instant::now();
+    if args.unsafe_fixes && !args.fix && !args.diff {
+        report_error(
+            CliError::new("--unsafe-fixes only works with --fix or --diff").with_help(
+                "galley changes files only with --fix; --diff shows what it would change",
+            ),
+        );
+        return EXIT_ERROR;
+    }
     if let Some(threads) = args.threads {
         // Only fails if a pool exists already, which cannot happen here.
         let _ = rayon::ThreadPoolBuilder::new()
@@ -101,6 +187,16 @@ pub fn run(args: CheckArgs) -> u8 {
             .build_global();
     }
     let mut exit = EXIT_CLEAN;
+    let baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
+        Ok(baseline) => baseline,
+        Err(err) => {
+            report_error(
+                CliError::new(err.to_string())
+                    .with_help("write one with `galley check --write-baseline FILE`"),
+            );
+            return EXIT_ERROR;
+        }
+    };
     let linters = match LinterCache::new(&args) {
         Ok(cache) => cache,
         Err(err) => {
@@ -114,48 +210,116 @@ pub fn run(args: CheckArgs) -> u8 {
         exit = EXIT_ERROR;
     }
 
-    let results: Vec<Result<(FileResult, usize), Skip>> = inputs
+    let mode = FixMode::of(&args);
+    let results: Vec<Result<Checked, Skip>> = inputs
         .par_iter()
-        .map(|input| check_input(input, &args, &linters))
+        .map(|input| check_input(input, &args, &linters, baseline.as_ref(), mode))
         .collect();
 
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let mut renderer: Box<dyn Renderer> = match args.format {
-        OutputFormat::Pretty => Box::new(render::Pretty::new(
-            args.color.enabled(io::stdout().is_terminal()),
-        )),
-        OutputFormat::Concise => Box::new(render::Concise),
-        OutputFormat::Json => Box::new(render::Json::default()),
+    let mut output = if let Some(path) = &args.write_baseline {
+        Output::Baseline(Recorder::new(path), path.clone())
+    } else if mode == FixMode::Diff {
+        Output::Diff
+    } else {
+        Output::Render(renderer(&args, &linters))
     };
     let mut summary = Summary::default();
     let mut words = 0;
     let mut bytes = 0;
     let mut failed = false;
+    let (mut fixes, mut files_fixed, mut changed) = (0, 0, false);
     for result in results {
-        match result {
-            Ok((file, file_words)) => {
-                summary.add(&file);
-                words += file_words;
-                bytes += file.source.text.len();
-                let fail_on = linters.fail_on_for(&file.source.path, args.fail_on);
-                failed |= file.diagnostics.iter().any(|d| d.severity >= fail_on);
-                if let Err(err) = renderer.file(&mut out, &file) {
-                    return output_failed(err);
-                }
-            }
+        let checked = match result {
+            Ok(checked) => checked,
             Err(Skip::Error(message)) => {
                 eprintln!("error: {message}");
                 exit = EXIT_ERROR;
+                continue;
             }
-            Err(Skip::Notice(message)) => eprintln!("note: {message}"),
+            Err(Skip::Notice(message)) => {
+                eprintln!("note: {message}");
+                continue;
+            }
+        };
+        let file = &checked.file;
+        summary.add(file);
+        words += checked.words;
+        bytes += file.source.text.len();
+        let fail_on = linters.fail_on_for(&file.source.path, args.fail_on);
+        failed |= file.diagnostics.iter().any(|d| d.severity >= fail_on);
+        if let Some(fixed) = &checked.fixed {
+            if let Some(error) = &fixed.error {
+                eprintln!("error: {}: {error}", file.source.path);
+                exit = EXIT_ERROR;
+            }
+            if fixed.pending > 0 {
+                eprintln!(
+                    "note: {}: stopped after {} rounds of fixes with {} left; a rule's fixes keep changing the text",
+                    file.source.path,
+                    fix::MAX_PASSES,
+                    fixed.pending
+                );
+            }
+            fixes += fixed.fixes;
+            files_fixed += usize::from(fixed.fixes > 0);
+            changed |= !fixed.diff.is_empty();
+        }
+        let written = match &mut output {
+            Output::Render(renderer) => renderer.file(&mut out, file),
+            Output::Diff => match &checked.fixed {
+                Some(fixed) => out.write_all(fixed.diff.as_bytes()),
+                None => Ok(()),
+            },
+            Output::Baseline(recorder, _) => {
+                recorder.add(
+                    Path::new(&file.source.path),
+                    &file.source.text,
+                    &file.diagnostics,
+                );
+                Ok(())
+            }
+        };
+        if let Err(err) = written {
+            return output_failed(err);
         }
     }
-    if let Err(err) = renderer
-        .finish(&mut out, &summary)
-        .and_then(|_| out.flush())
-    {
+    let finished = match &mut output {
+        Output::Render(renderer) => renderer.finish(&mut out, &summary),
+        Output::Diff => Ok(()),
+        Output::Baseline(recorder, path) => {
+            let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+            let written = folder
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| std::fs::write(&*path, recorder.to_json()));
+            match written {
+                Ok(()) => eprintln!(
+                    "recorded {} in {}",
+                    count(recorder.len(), "finding"),
+                    path.display()
+                ),
+                Err(err) => {
+                    eprintln!("error: cannot write {}: {err}", path.display());
+                    exit = EXIT_ERROR;
+                }
+            }
+            Ok(())
+        }
+    };
+    if let Err(err) = finished.and_then(|_| out.flush()) {
         return output_failed(err);
+    }
+    let fixed = format!(
+        "{} in {}",
+        count(fixes, "finding"),
+        count(files_fixed, "file")
+    );
+    match mode {
+        FixMode::Off => {}
+        _ if fixes == 0 => eprintln!("nothing to fix"),
+        FixMode::Write => eprintln!("fixed {fixed}"),
+        FixMode::Diff => eprintln!("would fix {fixed}"),
     }
     if let Some(err) = linters.take_error() {
         report_error(*err);
@@ -172,10 +336,37 @@ pub fn run(args: CheckArgs) -> u8 {
             bytes as f64 / 1e6 / seconds.max(1e-9)
         );
     }
-    if exit == EXIT_CLEAN && failed {
+    let found = match (mode, &output) {
+        (_, Output::Baseline(..)) => false,
+        (FixMode::Diff, _) => changed,
+        _ => failed,
+    };
+    if exit == EXIT_CLEAN && found {
         exit = EXIT_FINDINGS;
     }
     exit
+}
+
+fn renderer(args: &CheckArgs, linters: &LinterCache) -> Box<dyn Renderer> {
+    match args.format {
+        OutputFormat::Pretty => Box::new(render::Pretty::new(
+            args.color.enabled(io::stdout().is_terminal()),
+        )),
+        OutputFormat::Concise => Box::new(render::Concise),
+        OutputFormat::Json => Box::new(render::Json::default()),
+        OutputFormat::Sarif => Box::new(render::Sarif::new(linters.rule_metas())),
+        OutputFormat::Github => Box::new(render::Github::default()),
+        OutputFormat::Rdjson => Box::new(render::Rdjson::default()),
+    }
+}
+
+/// `1 finding`, `2 findings`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// A closed pipe (`galley check | head`) is not an error worth a message.
@@ -190,7 +381,9 @@ fn check_input(
     input: &Input,
     args: &CheckArgs,
     linters: &LinterCache,
-) -> Result<(FileResult, usize), Skip> {
+    baseline: Option<&Baseline>,
+    mode: FixMode,
+) -> Result<Checked, Skip> {
     let (display, bytes, explicit) = match input {
         Input::Stdin => {
             let mut bytes = Vec::new();
@@ -217,14 +410,16 @@ fn check_input(
             (display, bytes, explicit)
         }
     };
+    let format = Format::from_path(&display);
     let source =
-        Source::from_bytes_with_format(display.clone(), bytes, Format::from_path(&display))
-            .map_err(|err| match err {
+        Source::from_bytes_with_format(display.clone(), bytes, format).map_err(
+            |err| match err {
                 DecodeError::Binary { .. } if !explicit => {
                     Skip::Notice(format!("{display}: {err}"))
                 }
                 _ => Skip::Error(format!("{display}: {err}")),
-            })?;
+            },
+        )?;
     let linter = match input {
         Input::Stdin => {
             linters.for_path(&std::env::current_dir().unwrap_or_default().join(&display))
@@ -236,23 +431,100 @@ fn check_input(
             "{display}: not checked: its galley.toml has errors"
         ))
     })?;
-    let doc = crate::document::Document::new(&source);
-    let words = doc.word_count();
-    let mut diagnostics = linter.check_document(&doc);
-    drop(doc);
     let ignored = linter.0.config.ignores_for(&absolute(Path::new(&display)));
-    diagnostics.retain(|d| {
-        !ignored
-            .iter()
-            .any(|s| selector_matches(s, &d.rule, d.category))
+    // Everything galley reports for a text of this file: the rules, then the
+    // suppression comments (inside the linter), per-path ignores, baseline.
+    let lint = |doc: &Document| -> Vec<Diagnostic> {
+        let mut diagnostics = linter.check_document(doc);
+        diagnostics.retain(|d| {
+            !ignored
+                .iter()
+                .any(|s| selector_matches(s, &d.rule, d.category))
+        });
+        if let Some(baseline) = baseline {
+            baseline.retain_new(Path::new(&display), &doc.source.text, &mut diagnostics);
+        }
+        diagnostics
+    };
+    let doc = Document::new(&source);
+    let words = doc.word_count();
+    let diagnostics = lint(&doc);
+    drop(doc);
+
+    let fixable = diagnostics.iter().any(|d| {
+        d.fix
+            .as_ref()
+            .is_some_and(|f| fix::wanted(f, args.unsafe_fixes))
     });
-    Ok((
+    if mode == FixMode::Off || !fixable {
+        let fixed = (mode != FixMode::Off).then(Fixed::default);
+        return Ok(Checked {
+            file: FileResult {
+                source,
+                diagnostics,
+            },
+            words,
+            fixed,
+        });
+    }
+    let settled = fix::fix_until_settled(
+        source.text.clone(),
+        diagnostics.clone(),
+        args.unsafe_fixes,
+        |text| {
+            lint(&Document::new(&Source::new(
+                display.clone(),
+                text.to_string(),
+                format,
+            )))
+        },
+    );
+    let mut fixed = Fixed {
+        fixes: settled.fixes,
+        pending: settled.pending,
+        ..Fixed::default()
+    };
+    // Does the file now hold the fixed text?
+    let written = match (mode, input) {
+        _ if settled.text == source.text => false,
+        (FixMode::Diff, _) => {
+            fixed.diff = fix::unified_diff(&display, &source.text, &settled.text);
+            false
+        }
+        (_, Input::Stdin) => {
+            fixed.error =
+                Some("cannot write fixes to standard input; use --diff to see them".into());
+            false
+        }
+        (_, Input::File(path)) => {
+            match fix::write_if_unchanged(path, source.text.as_bytes(), settled.text.as_bytes()) {
+                Ok(()) => true,
+                Err(err) => {
+                    fixed.error = Some(format!("not fixed: {err}"));
+                    false
+                }
+            }
+        }
+    };
+    if !written && fixed.diff.is_empty() {
+        fixed.fixes = 0;
+    }
+    let file = if written {
+        FileResult {
+            source: Source::new(display, settled.text, format),
+            diagnostics: settled.diagnostics,
+        }
+    } else {
         FileResult {
             source,
             diagnostics,
-        },
+        }
+    };
+    Ok(Checked {
+        file,
         words,
-    ))
+        fixed: Some(fixed),
+    })
 }
 
 fn display_path(path: &Path) -> String {
@@ -411,6 +683,7 @@ impl LinterCache {
         let settings = Settings {
             article_date: self.date.or(config.article_date),
             facts,
+            ..Settings::default()
         };
         let linter = Linter::new(registry, &selection, settings).map_err(|err| {
             Box::new(ConfigError {
@@ -481,6 +754,27 @@ impl LinterCache {
             include,
             exclude,
         }
+    }
+
+    /// The metadata of every rule any configuration loaded so far knows,
+    /// for renderers that describe rules (SARIF).
+    fn rule_metas(&self) -> Vec<RuleMeta> {
+        let by_config = self.by_config.lock().unwrap();
+        let loaded = self
+            .explicit
+            .iter()
+            .chain([&self.defaults])
+            .chain(by_config.values().flatten());
+        let mut seen = HashSet::new();
+        let mut metas = Vec::new();
+        for loaded in loaded {
+            for rule in loaded.linter.registry().rules() {
+                if seen.insert(rule.meta().id.clone()) {
+                    metas.push(rule.meta().clone());
+                }
+            }
+        }
+        metas
     }
 
     fn take_error(&self) -> Option<Box<ConfigError>> {

@@ -45,6 +45,12 @@ pub enum OutputFormat {
     Concise,
     /// The JSON contract (version 1).
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on pull requests).
+    Github,
+    /// reviewdog's rdjson (`reviewdog -f=rdjson`).
+    Rdjson,
 }
 
 /// When to color output.

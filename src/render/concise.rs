@@ -1,4 +1,5 @@
-//! One line a finding: `path:line:col: severity [rule] message`.
+//! One line a finding: `path:line:col: severity [rule] message` (a message
+//! of several lines is joined with spaces, so tools can read line by line).
 
 use std::io::{self, Write};
 
@@ -14,7 +15,12 @@ impl Renderer for Concise {
             writeln!(
                 out,
                 "{}:{}:{}: {} [{}] {}",
-                file.source.path, at.line, at.column, d.severity, d.rule, d.message
+                file.source.path,
+                at.line,
+                at.column,
+                d.severity,
+                d.rule,
+                d.message.lines().collect::<Vec<_>>().join(" ")
             )?;
         }
         Ok(())

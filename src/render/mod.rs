@@ -3,17 +3,24 @@
 //! so output streams while later files are still being checked.
 
 mod concise;
+mod github;
 mod json;
 mod pretty;
+mod rdjson;
+mod sarif;
 
 use std::io::{self, Write};
+use std::path::{Component, Path};
 
 use crate::rules::{Diagnostic, Severity};
 use crate::source::Source;
 
 pub use concise::Concise;
+pub use github::Github;
 pub use json::Json;
 pub use pretty::Pretty;
+pub use rdjson::Rdjson;
+pub use sarif::Sarif;
 
 /// One checked file and what galley found in it.
 pub struct FileResult {
@@ -72,5 +79,46 @@ impl LineRange {
             end_line: end.line,
             end_column: end.column,
         }
+    }
+}
+
+/// A path as CI tools want it: relative to `cwd` when it lies inside it,
+/// `/`-separated, without `./`. Other paths stay absolute.
+pub fn portable_path(path: &str, cwd: &Path) -> String {
+    let path = Path::new(path);
+    let relative = if path.is_absolute() {
+        match path.strip_prefix(cwd) {
+            Ok(inside) => inside,
+            Err(_) => {
+                let shown = path.to_string_lossy();
+                return if cfg!(windows) {
+                    shown.replace('\\', "/")
+                } else {
+                    shown.into_owned()
+                };
+            }
+        }
+    } else {
+        path
+    };
+    let parts: Vec<_> = relative
+        .components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
+    parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn portable_paths() {
+        let cwd = Path::new("/repo");
+        assert_eq!(portable_path("./a/b.md", cwd), "a/b.md");
+        assert_eq!(portable_path("/repo/a/./b.md", cwd), "a/b.md");
+        assert_eq!(portable_path("/other/b.md", cwd), "/other/b.md");
+        assert_eq!(portable_path("-", cwd), "-");
     }
 }

@@ -13,6 +13,7 @@ pub mod registry;
 pub mod style;
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 pub use diagnostic::{Applicability, Category, Diagnostic, Edit, Finding, Fix, Label, Severity};
 pub use registry::Registry;
@@ -55,6 +56,10 @@ pub struct Settings {
     pub article_date: Option<jiff::civil::Date>,
     /// The facts sheet: canonical names, pronouns and titles.
     pub facts: Option<std::sync::Arc<crate::facts::FactsSheet>>,
+    /// The id of every rule in the registry, for rules that check what the
+    /// text says about rules (suppression comments). [`crate::Linter::new`]
+    /// fills it in; empty means unknown.
+    pub rule_ids: Arc<[String]>,
 }
 
 /// A check over a Document. Rules are pure: same Document and settings, same

@@ -98,17 +98,18 @@ impl Registry {
     }
 
     fn closest_id(&self, selector: &str) -> Option<String> {
-        let candidates = self
-            .rules
-            .iter()
-            .map(|r| r.meta().id.to_string())
-            .chain(Category::ALL.iter().map(|c| c.as_str().to_string()));
-        candidates
-            .map(|id| (strsim::jaro_winkler(selector, &id), id))
-            .filter(|(score, _)| *score > 0.8)
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, id)| id)
+        closest_selector(selector, self.rules.iter().map(|r| &*r.meta().id))
     }
+}
+
+/// The rule id or category among `ids` and the categories that `selector`
+/// most likely misspells, if one is close.
+pub fn closest_selector<'a>(selector: &str, ids: impl Iterator<Item = &'a str>) -> Option<String> {
+    ids.chain(Category::ALL.iter().map(|c| c.as_str()))
+        .map(|id| (strsim::jaro_winkler(selector, id), id))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, id)| id.to_string())
 }
 
 /// Does `selector` (`all`, a category or a rule id) name this rule?
