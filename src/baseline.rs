@@ -10,7 +10,7 @@
 //!   "findings": [
 //!     {"path": "articles/geneva.md", "rule": "garbled/missing-space",
 //!      "fingerprint": "5f0b7c1e2a9d4c33", "count": 1,
-//!      "message": "missing space after “.” in “reunion.useless”"}
+//!      "message": "missing space after “.” in “meeting.nothing”"}
 //!   ]
 //! }
 //! ```
@@ -226,11 +226,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let baseline_path = dir.path().join("baseline.json");
         let article = dir.path().join("articles/a.txt");
-        let paragraph = "They offered a reunion.useless talk, and nothing came of it.\n";
+        let paragraph = "They offered a meeting.nothing talk, and nothing came of it.\n";
         let old = format!("Intro paragraph here.\n\n{paragraph}");
         let old = old.as_str();
         let mut recorder = Recorder::new(&baseline_path);
-        recorder.add(&article, old, &[finding(old, "reunion.useless", 0)]);
+        recorder.add(&article, old, &[finding(old, "meeting.nothing", 0)]);
         assert_eq!(recorder.len(), 1);
         let json = recorder.to_json();
         assert!(json.contains("\"path\": \"articles/a.txt\""), "{json}");
@@ -240,13 +240,13 @@ mod tests {
         let new = format!("A new first paragraph.\n\n{old}\n{paragraph}");
         let new = new.as_str();
         let mut diagnostics = vec![
-            finding(new, "reunion.useless", 0),
-            finding(new, "reunion.useless", 1),
+            finding(new, "meeting.nothing", 0),
+            finding(new, "meeting.nothing", 1),
         ];
         baseline.retain_new(&article, new, &mut diagnostics);
         assert_eq!(diagnostics.len(), 1, "only the second copy is new");
 
-        let mut elsewhere = vec![finding(new, "reunion.useless", 0)];
+        let mut elsewhere = vec![finding(new, "meeting.nothing", 0)];
         baseline.retain_new(&dir.path().join("other.txt"), new, &mut elsewhere);
         assert_eq!(elsewhere.len(), 1, "the baseline is per file");
     }

@@ -129,29 +129,29 @@ mod tests {
 
     #[test]
     fn survives_edits_elsewhere_and_rewrapping() {
-        let before = "First paragraph.\n\nThey offered a reunion.useless talks followed.\n";
-        let after = "A new opening paragraph, added later.\n\nFirst paragraph.\n\nThey offered a\nreunion.useless   talks followed.\n";
+        let before = "First paragraph.\n\nThey offered a meeting.nothing talks followed.\n";
+        let after = "A new opening paragraph, added later.\n\nFirst paragraph.\n\nThey offered a\nmeeting.nothing   talks followed.\n";
         assert_eq!(
-            fingerprint(RULE, before, at(before, "reunion.useless")),
-            fingerprint(RULE, after, at(after, "reunion.useless"))
+            fingerprint(RULE, before, at(before, "meeting.nothing")),
+            fingerprint(RULE, after, at(after, "meeting.nothing"))
         );
     }
 
     #[test]
     fn changes_with_the_rule_the_text_or_its_neighbourhood() {
-        let text = "They offered a reunion.useless talks followed.";
-        let span = at(text, "reunion.useless");
+        let text = "They offered a meeting.nothing talks followed.";
+        let span = at(text, "meeting.nothing");
         let base = fingerprint(RULE, text, span);
         assert_ne!(base, fingerprint("garbled/other", text, span));
-        let edited = "They offered a reunion.pointless talks followed.";
+        let edited = "They offered a meeting.fruitless talks followed.";
         assert_ne!(
             base,
-            fingerprint(RULE, edited, at(edited, "reunion.pointless"))
+            fingerprint(RULE, edited, at(edited, "meeting.fruitless"))
         );
-        let nearby = "We offered a reunion.useless talks followed.";
+        let nearby = "We offered a meeting.nothing talks followed.";
         assert_ne!(
             base,
-            fingerprint(RULE, nearby, at(nearby, "reunion.useless"))
+            fingerprint(RULE, nearby, at(nearby, "meeting.nothing"))
         );
     }
 

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use common::sarif_errors;
 
-const GLUED: &str = "They offered a reunion.useless talk, and nothing came of it.\n";
-const FIXED: &str = "They offered a reunion. Useless talk, and nothing came of it.\n";
+const GLUED: &str = "They offered a meeting.nothing talk, and nothing came of it.\n";
+const FIXED: &str = "They offered a meeting. Nothing talk, and nothing came of it.\n";
 
 fn galley(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("galley").unwrap();
@@ -45,8 +45,12 @@ fn run(cmd: &mut Command) -> Run {
     }
 }
 
+/// The rules these tests are about; selecting only them keeps rules that
+/// land later from changing the expected output.
+const RULES: &str = "garbled/missing-space,style/invalid-suppression";
+
 fn check(dir: &Path, args: &[&str]) -> Run {
-    run(galley(dir).arg("check").args(args))
+    run(galley(dir).args(["check", "--select", RULES]).args(args))
 }
 
 fn read(dir: &Path, name: &str) -> String {
@@ -66,7 +70,7 @@ fn every_format_reports_and_sets_the_exit_code() {
     for format in ["pretty", "concise", "json", "sarif", "github", "rdjson"] {
         let dirty = check(dir.path(), &["--format", format, "."]);
         assert_eq!(dirty.code, 1, "{format}: {}", dirty.stderr);
-        assert!(dirty.stdout.contains("reunion.useless"), "{format}");
+        assert!(dirty.stdout.contains("meeting.nothing"), "{format}");
         let clean = check(dir.path(), &["--format", format, "clean.md"]);
         assert_eq!(clean.code, 0, "{format}: {}", clean.stderr);
         let lenient = check(
@@ -110,14 +114,14 @@ fn machine_formats_are_what_their_readers_expect() {
     );
     assert_eq!(
         github.stdout,
-        "::warning file=desk/a b.txt,line=1,col=16,endLine=1,endColumn=31,title=garbled/missing-space::missing space after “.” in “reunion.useless”\n"
+        "::warning file=desk/a b.txt,line=1,col=16,endLine=1,endColumn=31,title=garbled/missing-space::missing space after “.” in “meeting.nothing”\n"
     );
 
     let rdjson: serde_json::Value =
         serde_json::from_str(&check(dir.path(), &["--format", "rdjson", "desk"]).stdout).unwrap();
     let diagnostic = &rdjson["diagnostics"][0];
     assert_eq!(diagnostic["location"]["path"], "desk/a b.txt");
-    assert_eq!(diagnostic["suggestions"][0]["text"], " Useless");
+    assert_eq!(diagnostic["suggestions"][0]["text"], " Nothing");
 }
 
 // ------------------------------------------------------------------ fixes
@@ -138,14 +142,14 @@ fn fix_applies_safe_fixes_reports_what_remains_and_is_idempotent() {
     let first = check(dir.path(), &["--fix", "--format", "concise", "."]);
     assert_eq!(read(dir.path(), "a.txt"), FIXED);
     assert_eq!(read(dir.path(), "b.md"), remaining, "the unsafe fix waits");
-    // Only what remains is reported; it still fails the run.
+    // Only what remains is reported: an info, which does not fail the run.
     assert_eq!(
         findings(&first),
         [
-            "b.md:1:21: warning [style/invalid-suppression] unknown rule or category `garbled/mising-space` in a suppression comment"
+            "b.md:1:21: info [style/invalid-suppression] unknown rule or category `garbled/mising-space` in a suppression comment"
         ]
     );
-    assert_eq!(first.code, 1);
+    assert_eq!(first.code, 0);
     assert_eq!(first.stderr, "fixed 1 finding in 1 file\n");
 
     let second = check(dir.path(), &["--fix", "--format", "concise", "."]);
@@ -156,7 +160,7 @@ fn fix_applies_safe_fixes_reports_what_remains_and_is_idempotent() {
 
 #[test]
 fn unsafe_fixes_only_when_asked_and_only_with_fix_or_diff() {
-    let text = "<!-- galley-disable garbled/mising-space -->\n\nA reunion.useless talk.\n";
+    let text = "<!-- galley-disable garbled/mising-space -->\n\nA meeting.nothing talk.\n";
     let dir = folder(&[("b.md", text)]);
     let alone = check(dir.path(), &["--unsafe-fixes", "b.md"]);
     assert_eq!(alone.code, 2);
@@ -172,7 +176,7 @@ fn unsafe_fixes_only_when_asked_and_only_with_fix_or_diff() {
     );
     assert_eq!(
         read(dir.path(), "b.md"),
-        "<!-- galley-disable garbled/missing-space -->\n\nA reunion. Useless talk.\n"
+        "<!-- galley-disable garbled/missing-space -->\n\nA meeting. Nothing talk.\n"
     );
     assert_eq!(fixed.stdout, "");
     assert_eq!(fixed.code, 0);
@@ -210,7 +214,15 @@ fn diff_prints_what_fix_would_do_and_writes_nothing() {
 fn standard_input_can_be_diffed_but_not_fixed() {
     let dir = folder(&[]);
     let diff = run(galley(dir.path())
-        .args(["check", "--diff", "--stdin-filename", "in.txt", "-"])
+        .args([
+            "check",
+            "--select",
+            RULES,
+            "--diff",
+            "--stdin-filename",
+            "in.txt",
+            "-",
+        ])
         .write_stdin(GLUED));
     assert!(
         diff.stdout.contains(&format!("+{FIXED}")),
@@ -218,7 +230,9 @@ fn standard_input_can_be_diffed_but_not_fixed() {
         diff.stdout
     );
     let fix = run(galley(dir.path())
-        .args(["check", "--fix", "--format", "concise", "-"])
+        .args([
+            "check", "--select", RULES, "--fix", "--format", "concise", "-",
+        ])
         .write_stdin(GLUED));
     assert_eq!(fix.code, 2);
     assert!(
@@ -338,33 +352,33 @@ fn a_file_changed_after_it_was_read_is_not_overwritten() {
 #[test]
 fn suppression_comments_in_markdown() {
     let text = "\
-One reunion.useless talk. <!-- galley-disable garbled/mising-space -->
+One meeting.nothing talk. <!-- galley-disable garbled/mising-space -->
 
 <!-- galley-disable garbled -->
 
-Two reunion.useless talks.
+Two meeting.nothing talks.
 
 <!-- galley-enable garbled/missing-space -->
 
-Three reunion.useless talks.
+Three meeting.nothing talks.
 
 <!-- galley-disable-next-line garbled/missing-space -- quoted verbatim -->
-Four reunion.useless talks.
-Five reunion.useless talks.
+Four meeting.nothing talks.
+Five meeting.nothing talks.
 
 <!-- galley-disable -->
 
-Six reunion.useless talks. <!-- galley-disable garbled/no-such-rule -->
+Six meeting.nothing talks. <!-- galley-disable garbled/no-such-rule -->
 ";
     let dir = folder(&[("a.md", text)]);
     let run = check(dir.path(), &["--format", "concise", "a.md"]);
     assert_eq!(
         findings(&run),
         [
-            "a.md:1:5: warning [garbled/missing-space] missing space after “.” in “reunion.useless”",
-            "a.md:1:47: warning [style/invalid-suppression] unknown rule or category `garbled/mising-space` in a suppression comment",
-            "a.md:9:7: warning [garbled/missing-space] missing space after “.” in “reunion.useless”",
-            "a.md:13:6: warning [garbled/missing-space] missing space after “.” in “reunion.useless”",
+            "a.md:1:5: warning [garbled/missing-space] missing space after “.” in “meeting.nothing”",
+            "a.md:1:47: info [style/invalid-suppression] unknown rule or category `garbled/mising-space` in a suppression comment",
+            "a.md:9:7: warning [garbled/missing-space] missing space after “.” in “meeting.nothing”",
+            "a.md:13:6: warning [garbled/missing-space] missing space after “.” in “meeting.nothing”",
         ],
         "{}",
         run.stdout
@@ -381,7 +395,7 @@ Six reunion.useless talks. <!-- galley-disable garbled/no-such-rule -->
 fn suppression_comments_do_not_apply_to_plain_text() {
     let dir = folder(&[(
         "a.txt",
-        "<!-- galley-disable -->\n\nA reunion.useless talk.\n",
+        "<!-- galley-disable -->\n\nA meeting.nothing talk.\n",
     )]);
     let run = check(dir.path(), &["--format", "concise", "a.txt"]);
     assert_eq!(findings(&run).len(), 1);
@@ -475,7 +489,7 @@ fn baseline_round_trip_survives_edits_elsewhere() {
     // Edit elsewhere: a paragraph above, the lines below shifted.
     fs::write(
         dir.path().join("desk/a.txt"),
-        format!("A new first paragraph, added later.\n\n{intro}{GLUED}\nA fresh reunion.pointless aside here.\n"),
+        format!("A new first paragraph, added later.\n\n{intro}{GLUED}\nA fresh meeting.fruitless aside here.\n"),
     )
     .unwrap();
     // A second copy of an accepted finding is new.
@@ -492,8 +506,8 @@ fn baseline_round_trip_survives_edits_elsewhere() {
     );
     assert_eq!(
         new.stdout,
-        "desk/a.txt:7:9: warning [garbled/missing-space] missing space after “.” in “reunion.pointless”\n\
-         desk/b.txt:3:16: warning [garbled/missing-space] missing space after “.” in “reunion.useless”\n"
+        "desk/a.txt:7:9: warning [garbled/missing-space] missing space after “.” in “meeting.fruitless”\n\
+         desk/b.txt:3:16: warning [garbled/missing-space] missing space after “.” in “meeting.nothing”\n"
     );
     assert_eq!(new.code, 1);
 

@@ -16,8 +16,8 @@ use super::{
 use crate::Linter;
 use crate::baseline::{Baseline, Recorder};
 use crate::config::{self, Config, ConfigError};
-use crate::facts::FactsSheet;
 use crate::document::Document;
+use crate::facts::FactsSheet;
 use crate::fix;
 use crate::render::{self, FileResult, Renderer, Summary};
 use crate::rules::registry::{Selection, selector_matches};

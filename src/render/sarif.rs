@@ -25,6 +25,7 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_sarif::sarif::{
     ArtifactChange, ArtifactContent, ArtifactLocation, Fix as SarifFix, Location, Message,
     MultiformatMessageString, PhysicalLocation, PropertyBag, Region, Replacement,
@@ -241,19 +242,19 @@ fn artifact(path: &str, cwd: &Path) -> ArtifactLocation {
     }
 }
 
-/// Percent-encode a `/`-separated path for a URI: every byte but RFC 3986's
-/// unreserved characters and `/` (so spaces, `%`, `#`, `?`, `:` and all
-/// non-ASCII bytes of the UTF-8 are encoded).
+/// What a relative URI reference must escape of a path: everything but RFC
+/// 3986's unreserved characters and `/`. Stricter than a `file:` URI needs
+/// (`:` in a first segment would read as a scheme), and so every space,
+/// `%`, `#`, `?`, `:`, `,` and all non-ASCII bytes of the UTF-8 are encoded.
+const URI_ESCAPES: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'/');
+
 fn percent_encode(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for &b in path.as_bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    utf8_percent_encode(path, URI_ESCAPES).to_string()
 }
 
 impl Renderer for Sarif {
