@@ -2,6 +2,7 @@
 //! once and shared by every rule. Spans are byte offsets into the file.
 
 pub mod blocks;
+pub mod casing;
 pub mod markdown;
 pub mod quotations;
 pub mod sentences;
@@ -15,6 +16,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 pub use blocks::BlockKind;
+pub use casing::Casing;
 pub use quotations::Quotation;
 pub use tokens::{Token, TokenKind};
 
@@ -63,6 +65,7 @@ pub struct Document<'s> {
     pub comments: Vec<Span>,
     /// People and their mentions, found on first use.
     entities: OnceLock<Entities>,
+    casing: OnceLock<Casing>,
 }
 
 impl<'s> Document<'s> {
@@ -89,6 +92,7 @@ impl<'s> Document<'s> {
             misdirected_quotes: Vec::new(),
             comments,
             entities: OnceLock::new(),
+            casing: OnceLock::new(),
         };
         for block in blocks {
             doc.add_paragraph(block);
@@ -207,6 +211,11 @@ impl<'s> Document<'s> {
             .get(i)
             .filter(|s| s.tokens.contains(&index))
             .map(|_| i)
+    }
+
+    /// How the article capitalises its words, built on first use.
+    pub fn casing(&self) -> &Casing {
+        self.casing.get_or_init(|| Casing::new(self))
     }
 
     /// Word count, as `--statistics` reports it.

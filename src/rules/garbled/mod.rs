@@ -1,10 +1,17 @@
 //! `garbled`: broken phrasing — lost spaces and sentence breaks, stray
 //! capitals, verbless fragments, doubled words.
 
+mod capitals;
 mod missing_space;
+mod run_on;
+mod stray_capital;
 
 use super::Rule;
 
 pub fn rules() -> Vec<Box<dyn Rule>> {
-    vec![Box::new(missing_space::MissingSpace::new())]
+    vec![
+        Box::new(missing_space::MissingSpace::new()),
+        Box::new(run_on::RunOn::new()),
+        Box::new(stray_capital::StrayCapital::new()),
+    ]
 }

@@ -1,0 +1,552 @@
+// Capital letters in the middle of a sentence, shared by `run_on.rs` and
+// `stray_capital.rs` (a helper, not a rule: no `//!` documentation).
+//
+// Both rules look at the same thing — a capitalised ordinary word between
+// lowercase words — and differ in what it means. A word that can open a
+// sentence (`Some`, `He`, `Analysts`) after a word that can close a clause
+// marks a lost full stop; any other capitalised common word is a stray
+// capital. One pass decides which, so the two rules never report the same
+// word twice.
+
+use crate::document::casing::strip_possessive;
+use crate::document::words::is_sentence_starter;
+use crate::document::{Document, Token, TokenKind};
+use crate::lexicon::names;
+use crate::lexicon::pos::{self, Entry, Tag};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum CapitalKind {
+    /// A sentence boundary was lost before the capitalised word.
+    RunOn,
+    /// A common word capitalised for no reason.
+    Stray,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(super) struct MisplacedCapital {
+    pub kind: CapitalKind,
+    /// Token index of the word before the capital.
+    pub previous: usize,
+    /// Token index of the capitalised word.
+    pub word: usize,
+}
+
+/// Subject pronouns: they open a clause and are never part of a name.
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we"];
+
+/// Determiners and possessives that open most news sentences and are
+/// (almost) never the second word of a name.
+const DETERMINERS: &[&str] = &[
+    "the", "this", "these", "those", "some", "many", "most", "several", "both", "each", "every",
+    "another", "their", "its", "our", "my", "his", "her",
+];
+
+/// Other closed-class words that often open a sentence; capitalised after
+/// a lowercase word they are out of place, but they do occur inside titles
+/// of works and names (`Gone With the Wind`), so only after lowercase words.
+const OTHER_STARTERS: &[&str] = &[
+    "but",
+    "and",
+    "however",
+    "meanwhile",
+    "after",
+    "before",
+    "during",
+    "while",
+    "when",
+    "if",
+    "although",
+    "since",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "as",
+    "there",
+    "it",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "no",
+    "all",
+    "such",
+    "other",
+    "others",
+];
+
+/// Pronouns written capitalised for God in older and religious prose (`to
+/// serve Him`, `in His providence`).
+const DEVOTIONAL: &[&str] = &[
+    "he", "his", "him", "himself", "thee", "thou", "thy", "thine", "being",
+];
+
+/// Words naming God: a capitalised `He` in their sentence refers to Him.
+const DIVINE_NAMES: &[&str] = &[
+    "God",
+    "Lord",
+    "Almighty",
+    "Providence",
+    "Creator",
+    "Ruler",
+    "Maker",
+];
+
+/// Definite determiners and possessives: `the Commission`, `our
+/// Constitution`, `both Houses` name one known thing, the way proper nouns
+/// do, so a capitalised noun after one is taken as a name.
+const DEFINITE: &[&str] = &[
+    "the", "this", "that", "these", "those", "both", "our", "their", "its", "his", "her", "my",
+    "your", "whose",
+];
+
+/// Proper adjectives whose lowercase form is also an ordinary word or
+/// which the lexicon lists in lowercase (`Polish`, `Western`).
+const PROPER_ADJECTIVES: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "midwest",
+    "midwestern",
+    "allied",
+    "english",
+    "spanish",
+    "turkish",
+    "polish",
+    "british",
+    "irish",
+    "danish",
+    "swedish",
+    "finnish",
+    "kurdish",
+    "jewish",
+    "scottish",
+    "flemish",
+    "french",
+    "dutch",
+    "welsh",
+    "czech",
+    "greek",
+    "thai",
+    "swiss",
+    "democratic",
+    "republican",
+    "communist",
+    "socialist",
+    "liberal",
+    "conservative",
+    "labour",
+    "democrat",
+    "marine",
+    "catholic",
+    "christian",
+    "muslim",
+    "protestant",
+    "evangelical",
+    "orthodox",
+];
+
+/// Auxiliaries: a clause does not end on them.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does",
+    "did",
+];
+
+/// Lowercase words that join the parts of a name: `Secretary of the
+/// Interior`, `Atoms for Peace`, `South and Central America`.
+const NAME_CONNECTIVES: &[&str] = &[
+    "of", "for", "on", "and", "the", "de", "du", "del", "la", "le", "von", "van", "&",
+];
+
+/// Lowercase particles inside personal names: `Usama bin Laden`, `Ludwig
+/// van Beethoven`.
+const NAME_PARTICLES: &[&str] = &[
+    "bin", "ibn", "al", "el", "abu", "ben", "de", "da", "di", "du", "van", "von", "der", "den",
+    "le", "la", "dos", "das", "ter", "ten",
+];
+
+/// Calendar words are names even when their lowercase form is a common
+/// word (`in May the…`, `in March`).
+const CALENDAR: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// How often a first name must have been given to count as one (`Grace`,
+/// `Will`, `Mark`): rare entries in the list are ordinary words.
+const FIRST_NAME_MIN_BIRTHS: u32 = 500;
+
+/// What the word before the capital tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Before {
+    /// A capitalised word mid-sentence: the capital may continue a name.
+    Name,
+    /// A closed-class word a clause cannot end on: article, preposition,
+    /// conjunction, auxiliary (`of Their`, `the Range`).
+    Closed,
+    /// A verb or adjective, which usually wants the next word (`told
+    /// Reporters`, `new Plans`).
+    Governing,
+    /// A number or number word, which a noun usually follows (`43
+    /// Governors`).
+    Quantity,
+    /// A word a clause can end on: a noun, an adverb, `billion`.
+    ClauseEnd,
+}
+
+pub(super) fn misplaced_capitals(doc: &Document) -> Vec<MisplacedCapital> {
+    let mut out = Vec::new();
+    for sentence in &doc.sentences {
+        if !doc.paragraphs[sentence.paragraph].kind.is_running_prose() {
+            continue;
+        }
+        let tokens = doc.sentence_tokens(sentence);
+        let start = sentence.tokens.start;
+        for i in 1..tokens.len().saturating_sub(1) {
+            if let Some(kind) = judge(doc, tokens, i) {
+                out.push(MisplacedCapital {
+                    kind,
+                    previous: start + i - 1,
+                    word: start + i,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Is the capitalised word at `tokens[i]` out of place, and why?
+fn judge(doc: &Document, tokens: &[Token], i: usize) -> Option<CapitalKind> {
+    let token = tokens[i];
+    let word = doc.slice(token.span);
+    let base = contraction_base(word);
+    if token.kind != TokenKind::Word
+        || !token.space_before
+        || token.newline_before
+        || !is_capitalised(base)
+    {
+        return None;
+    }
+    let next = tokens[i + 1];
+    if next.kind != TokenKind::Word
+        || !next.space_before
+        || !doc.slice(next.span).starts_with(char::is_lowercase)
+    {
+        return None;
+    }
+    let before = before(doc, tokens, i)?;
+    let lower = base.to_lowercase();
+    let lower = lower.as_str();
+    let quoted = doc.is_quoted(token.span.start);
+    let casing = doc.casing();
+
+    if DEVOTIONAL.contains(&lower)
+        && (before == Before::Closed
+            || (before == Before::Governing && !SUBJECT_PRONOUNS.contains(&lower))
+            || casing.capitalised_mid_sentence(base) > 1
+            || tokens[..i]
+                .iter()
+                .any(|t| DIVINE_NAMES.contains(&doc.slice(t.span))))
+    {
+        return None;
+    }
+    if SUBJECT_PRONOUNS.contains(&lower) || DETERMINERS.contains(&lower) {
+        let object = !SUBJECT_PRONOUNS.contains(&lower)
+            && matches!(before, Before::Closed | Before::Governing);
+        return match () {
+            () if object => Some(CapitalKind::Stray),
+            () if quoted => None,
+            () => Some(CapitalKind::RunOn),
+        };
+    }
+    if matches!(before, Before::Name | Before::Quantity) || continues_name(doc, tokens, i, lower) {
+        // After a number, a capital is a table or list run into the text
+        // (`… 4,870,067 In addition`), or a name (`43 Governors`).
+        return None;
+    }
+    let previous = doc.slice(tokens[i - 1].span).to_lowercase();
+    let previous = previous.as_str();
+    if OTHER_STARTERS.contains(&lower) {
+        if DEFINITE.contains(&previous) {
+            // `the One who governs us all`.
+            return None;
+        }
+        return match before {
+            Before::ClauseEnd if !quoted => Some(CapitalKind::RunOn),
+            _ => Some(CapitalKind::Stray),
+        };
+    }
+    if DEVOTIONAL.contains(&lower)
+        || is_demonym(lower)
+        || !is_common_only(base, lower)
+        || casing.capitalised_mid_sentence(base) > 1
+    {
+        return None;
+    }
+    let entry = pos::lookup(base);
+    let lower_entry = pos::lookup(lower);
+    // A noun after `the`, `our`, `both` is a name, as names of
+    // institutions are (`the Commission`, `both Houses`).
+    if DEFINITE.contains(&previous) && lower_entry.is_some_and(|e| e.any(Tag::is_noun)) {
+        return None;
+    }
+    // A plural noun followed by its verb after a complete clause opens a
+    // new sentence: `… $3.8 billion Analysts had expected …`.
+    let opens_clause = before == Before::ClauseEnd
+        && !quoted
+        && lower_entry.is_some_and(|e| e.primary == Tag::NNS)
+        && pos::lookup(doc.slice(next.span)).is_some_and(|e| e.any(Tag::is_verb));
+    if let Some(entry) = entry
+        && entry.any(Tag::is_proper_noun)
+        && (!opens_clause || entry.primary.is_proper_noun())
+        && !common_despite_lexicon(
+            entry,
+            lower_entry,
+            casing.has_lowercase(lower),
+            matches!(previous, "a" | "an"),
+        )
+    {
+        return None;
+    }
+    Some(if opens_clause {
+        CapitalKind::RunOn
+    } else {
+        CapitalKind::Stray
+    })
+}
+
+/// The lexicon has seen this capitalised form as a name (`Congress`,
+/// `State`, `Range`, `Closed`), often only because its sources capitalised
+/// words in titles. Is this use an ordinary word all the same? Yes for a
+/// verb or adverb the lexicon also knows capitalised as such (`remain
+/// Closed`, but not `Shanghai`), and where the article writes the word in
+/// lowercase elsewhere, unless the lexicon knows it mostly as a name
+/// (`every State`) and no indefinite article shows it is not one (`a Range
+/// of…`).
+fn common_despite_lexicon(
+    entry: Entry,
+    lower_entry: Option<Entry>,
+    lowercase_elsewhere: bool,
+    indefinite: bool,
+) -> bool {
+    let verb_or_adverb = lower_entry
+        .is_some_and(|e| e.primary.is_verb() || matches!(e.primary, Tag::RB | Tag::RBR | Tag::RBS));
+    (verb_or_adverb && entry.any(|t| !t.is_proper_noun()))
+        || (lowercase_elsewhere && (indefinite || !entry.primary.is_proper_noun()))
+}
+
+/// `Chilean`, `Japanese`, `Iraqi`, `Polish`: adjectives of peoples and
+/// regions, capitalised in English although the lexicon also lists them
+/// in lowercase.
+fn is_demonym(lower: &str) -> bool {
+    if PROPER_ADJECTIVES.contains(&lower) {
+        return true;
+    }
+    let adjective_only = || {
+        pos::lookup(lower).is_some_and(|e| !e.any(|t| !matches!(t, Tag::JJ | Tag::NN | Tag::NNS)))
+    };
+    let adjective_only_strict = || pos::lookup(lower).is_some_and(|e| !e.any(|t| t != Tag::JJ));
+    ((lower.ends_with("ian") || lower.ends_with("ean") || lower.ends_with("ese"))
+        && adjective_only())
+        || ((lower.ends_with("an") || lower.ends_with("ine")) && adjective_only_strict())
+}
+
+/// Does the word at `tokens[i]` sit in a name joined by lowercase
+/// connectives, like `Interior` in `Secretary of the Interior` or `Houses`
+/// in `both Houses of Congress`?
+fn continues_name(doc: &Document, tokens: &[Token], i: usize, lower: &str) -> bool {
+    let is_connective = |t: &Token| NAME_CONNECTIVES.contains(&doc.slice(t.span));
+    let is_capital =
+        |t: &Token| t.kind == TokenKind::Word && doc.slice(t.span).starts_with(char::is_uppercase);
+    // Back over `of the`, `, and`: `Cherokees, Choctaws, and Creeks`.
+    let mut joined = false;
+    for t in tokens[..i].iter().rev().take(3) {
+        if is_connective(t) || matches!(doc.slice(t.span), "," | "or") {
+            joined = true;
+            continue;
+        }
+        if joined && is_capital(t) {
+            return true;
+        }
+        break;
+    }
+    // Coordinated with a name, whatever its part of speech: `Google and
+    // Facebook`, `a Democratic or a Republican issue`, `Protect the Right`.
+    let ahead = |k: usize| tokens.get(i + k).map(|t| doc.slice(t.span));
+    let capital_at = |k: usize| tokens.get(i + k).is_some_and(is_capital);
+    let coordinated = match (ahead(1), ahead(2)) {
+        (Some("and" | "or" | "the"), _) if capital_at(2) => true,
+        (Some("and" | "or"), Some("a" | "an" | "the")) => capital_at(3),
+        _ => false,
+    };
+    if coordinated {
+        return true;
+    }
+    // Forward over `of the`, `for the 21st`: only a noun or adjective heads
+    // a name (`Houses of Congress`, `Atoms for Peace`), never a verb
+    // (`Scheduled for April`).
+    let heads_names =
+        pos::lookup(lower).is_some_and(|e| matches!(e.primary, Tag::NN | Tag::NNS | Tag::JJ));
+    if !heads_names {
+        return false;
+    }
+    let mut joined = false;
+    for t in tokens[i + 1..].iter().take(4) {
+        if is_connective(t) || (joined && t.kind == TokenKind::Number) {
+            joined = true;
+            continue;
+        }
+        return joined && is_capital(t);
+    }
+    false
+}
+
+/// `Diplomatic`, `He’s`: an initial capital followed by lowercase letters.
+fn is_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let mut letters = 1;
+    for c in chars {
+        if c.is_alphabetic() {
+            if !c.is_lowercase() {
+                return false;
+            }
+            letters += 1;
+        } else if !matches!(c, '’' | '\'') {
+            return false;
+        }
+    }
+    first.is_uppercase() && letters >= 2
+}
+
+/// `He’s` → `He`, `Their` → `Their`, `Reporters’` → `Reporters`.
+fn contraction_base(word: &str) -> &str {
+    let word = strip_possessive(word);
+    word.split(['’', '\'']).next().unwrap_or(word)
+}
+
+/// Classify the word before `tokens[i]`, or `None` when the capital is not
+/// in running text (after punctuation, an abbreviation, a heading run into
+/// the text, or a table of figures).
+fn before(doc: &Document, tokens: &[Token], i: usize) -> Option<Before> {
+    let prev = tokens[i - 1];
+    let text = doc.slice(prev.span);
+    let before_prev = i.checked_sub(2).map(|p| tokens[p]);
+    match prev.kind {
+        // `rose to 57 The…`, `19% Analysts`, but not `1946 67,229 The` or
+        // `- 35.58 This` in a table run into the text.
+        TokenKind::Number | TokenKind::Symbol
+            if before_prev.is_some_and(|t| t.kind == TokenKind::Word) =>
+        {
+            return match prev.kind {
+                TokenKind::Number => Some(Before::Quantity),
+                _ => (text == "%").then_some(Before::ClauseEnd),
+            };
+        }
+        TokenKind::Word => {}
+        _ => return None,
+    }
+    if text.ends_with('.') {
+        // `U.S. Mission`, `Inc. The`: the sentence splitter's call.
+        return None;
+    }
+    let first = text.chars().next()?;
+    if !first.is_lowercase() {
+        let opens_sentence = before_prev.is_none_or(|t| {
+            t.kind == TokenKind::Punct
+                && matches!(doc.slice(t.span), "“" | "\"" | "‘" | "(" | "—" | "–" | ":")
+        });
+        // A sentence-opening `Many` or `The` is an ordinary word.
+        if opens_sentence && is_sentence_starter(text) {
+            return Some(Before::Closed);
+        }
+        // `HOUSING The…`: a heading run into the paragraph (but `talks with
+        // NATO Some…` is a run-on).
+        let all_caps = |t: &Token| {
+            t.kind == TokenKind::Word && !doc.slice(t.span).chars().any(char::is_lowercase)
+        };
+        if all_caps(&prev)
+            && (opens_sentence
+                || pos::is_common_word(text)
+                || before_prev.is_some_and(|t| all_caps(&t)))
+        {
+            return None;
+        }
+        return Some(Before::Name);
+    }
+    if NAME_PARTICLES.contains(&text) {
+        return Some(Before::Name);
+    }
+    if AUXILIARIES.contains(&text) {
+        return Some(Before::Closed);
+    }
+    if text.ends_with("illion") {
+        return Some(Before::ClauseEnd);
+    }
+    let Some(entry) = pos::lookup(text) else {
+        return Some(Before::ClauseEnd);
+    };
+    Some(match entry.primary {
+        Tag::DT
+        | Tag::PDT
+        | Tag::IN
+        | Tag::TO
+        | Tag::CC
+        | Tag::PRPS
+        | Tag::WDT
+        | Tag::WP
+        | Tag::WPS
+        | Tag::WRB
+        | Tag::MD
+        | Tag::EX => Before::Closed,
+        Tag::VB | Tag::VBD | Tag::VBP | Tag::VBZ | Tag::VBG | Tag::VBN | Tag::JJ => {
+            Before::Governing
+        }
+        Tag::CD => Before::Quantity,
+        _ => Before::ClauseEnd,
+    })
+}
+
+/// Is the word, lowercased, an ordinary English word that is not also a
+/// name (`Grace`, `May`, `Mark`)?
+fn is_common_only(base: &str, lower: &str) -> bool {
+    if CALENDAR.contains(&base) {
+        return false;
+    }
+    if names::first_name(base).is_some_and(|n| n.total() >= FIRST_NAME_MIN_BIRTHS) {
+        return false;
+    }
+    pos::is_common_word(lower)
+}

@@ -1,0 +1,125 @@
+//! A sentence that runs into the next without its full stop: `talks in Geneva Some opportunities were…`.
+//!
+//! Flags a capitalised word that normally opens a sentence — a subject
+//! pronoun (`He`, `They`), a determiner (`The`, `Some`, `Those`), a
+//! conjunction or sentence adverb (`But`, `However`), or a plural noun
+//! followed by its verb (`Analysts had expected`) — in the middle of a
+//! sentence, right after a word a clause can end on. The finding covers the
+//! two words on either side of the lost boundary.
+//!
+//! Names are left alone: a capitalised word after another capitalised word
+//! is flagged only when it can never continue a name (`Geneva Some`, not
+//! `Strategic Stability Dialogue`); abbreviations (`U.S. Mission`), titles,
+//! headlines, captions' labels and credits, and quotations (the speaker's
+//! words) are not judged.
+//!
+//! ## Why
+//! A lost full stop welds two sentences into one that no longer parses. It
+//! is the usual scar of text pasted between systems or machine-translated,
+//! and readers stumble over it at once.
+//!
+//! ## Example
+//! Bad: `Revenue climbed to $3.8 billion Analysts had expected $3.6 billion.`
+//!
+//! Good: `Revenue climbed to $3.8 billion. Analysts had expected $3.6 billion.`
+//!
+//! The unsafe fix inserts the full stop.
+
+use super::capitals::{CapitalKind, misplaced_capitals};
+use crate::document::Document;
+use crate::rules::{
+    Category, Finding, Fix, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta,
+};
+use crate::span::Span;
+
+pub struct RunOn {
+    meta: RuleMeta,
+}
+
+impl RunOn {
+    pub fn new() -> Self {
+        RunOn {
+            meta: builtin_meta(
+                "garbled/run-on",
+                Category::Garbled,
+                Severity::Warning,
+                Fixable::Always,
+            ),
+        }
+    }
+}
+
+impl Rule for RunOn {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Finding>) {
+        for capital in misplaced_capitals(doc) {
+            if capital.kind != CapitalKind::RunOn {
+                continue;
+            }
+            let previous = doc.tokens[capital.previous].span;
+            let word = doc.tokens[capital.word].span;
+            out.push(
+                Finding::new(
+                    previous.cover(word),
+                    format!(
+                        "“{}” seems to start a new sentence: a full stop is missing before it",
+                        doc.slice(word)
+                    ),
+                )
+                .help("end the sentence before the capitalised word")
+                .fix(Fix::unsafe_(Span::new(previous.end, previous.end), ".")),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::flagged;
+
+    #[test]
+    fn flags_lost_sentence_boundaries() {
+        let rule = RunOn::new();
+        for (text, want) in [
+            (
+                "They met for talks in Geneva Some opportunities were presented.",
+                "Geneva Some",
+            ),
+            (
+                "Revenue climbed to $3.8 billion Analysts had expected about $3.6 billion.",
+                "billion Analysts",
+            ),
+            (
+                "The thieves were gone by the time officers arrived He said they had studied the building.",
+                "arrived He",
+            ),
+            (
+                "A statement was released at 6:30 p.m. on Wednesday The statement said more talks would follow.",
+                "Wednesday The",
+            ),
+        ] {
+            assert_eq!(flagged(&rule, text), vec![want], "{text}");
+        }
+    }
+
+    #[test]
+    fn leaves_names_titles_and_quotes_alone() {
+        let rule = RunOn::new();
+        for text in [
+            "The talks took place in a forum called Strategic Stability Dialogue, which resumed.",
+            "Shares trade on the New York Stock Exchange under the symbol QLN.",
+            "She spoke outside the U.S. Mission on Monday.",
+            "He met Deputy Secretary of State Wendy Sherman in Geneva.",
+            "“We came to talk They did not,” she said of the meeting.",
+            "The film Gone With the Wind played in Atlanta.",
+            "Officials said Air Force One landed in Geneva on Monday.",
+            "They read The Washington Post every day.",
+        ] {
+            assert!(flagged(&rule, text).is_empty(), "{text}");
+        }
+    }
+}
