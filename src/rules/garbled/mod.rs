@@ -3,6 +3,7 @@
 
 mod capitals;
 mod missing_space;
+mod repeated_word;
 mod run_on;
 mod stray_capital;
 
@@ -11,6 +12,7 @@ use super::Rule;
 pub fn rules() -> Vec<Box<dyn Rule>> {
     vec![
         Box::new(missing_space::MissingSpace::new()),
+        Box::new(repeated_word::RepeatedWord::new()),
         Box::new(run_on::RunOn::new()),
         Box::new(stray_capital::StrayCapital::new()),
     ]

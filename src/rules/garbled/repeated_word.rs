@@ -1,0 +1,165 @@
+//! A word written twice in a row: `told reporters the the parties had agreed`.
+//!
+//! Flags two identical words (in any case) separated only by spaces, such
+//! as `the the` or `at at`. Doubles that English grammar allows are left
+//! alone: `that that`, `had had`, `do do`, `her her` (`gave her her
+//! book`), `is is` after a clause such as `what it is`, and emphatic
+//! repetitions (`very very`, `no no`). A repeated number (`20 20`), a name
+//! (`Walla Walla`) and words on either side of a line break in a list are
+//! not flagged.
+//!
+//! ## Why
+//! A doubled word is the commonest slip of editing and the hardest to see:
+//! the eye reads what it expects. It marks copy as unproofed.
+//!
+//! ## Example
+//! Bad: `Aydın told reporters the the parties had agreed.`
+//!
+//! Good: `Aydın told reporters the parties had agreed.`
+//!
+//! The fix deletes the second word.
+
+use crate::document::{Document, TokenKind};
+use crate::rules::{
+    Category, Finding, Fix, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta,
+};
+use crate::span::Span;
+
+pub struct RepeatedWord {
+    meta: RuleMeta,
+}
+
+impl RepeatedWord {
+    pub fn new() -> Self {
+        RepeatedWord {
+            meta: builtin_meta(
+                "garbled/repeated-word",
+                Category::Garbled,
+                Severity::Warning,
+                Fixable::Always,
+            ),
+        }
+    }
+}
+
+/// Doubles that are grammatical: `that that`, `had had`, `they do do`,
+/// `gave her her book`.
+const GRAMMATICAL_DOUBLES: &[&str] = &["that", "had", "do", "her"];
+
+/// Words repeated for emphasis or as sounds, in speech and quotes.
+const EMPHATIC: &[&str] = &[
+    "very", "really", "so", "no", "yes", "well", "now", "there", "bye", "ha", "far", "many",
+    "much", "more", "too", "oh", "please", "go", "hear", "tut", "knock", "chop", "boo", "night",
+    "bang", "blah", "yada", "tick", "tsk", "ho", "la", "ah", "wow", "long", "bla", "pom", "choo",
+    "yeah", "hip", "ooh", "aah", "hey", "dum", "beep",
+];
+
+/// A copula closing a subject clause: `what it is is`, `all it was was`.
+const COPULAS: &[&str] = &["is", "was"];
+const CLAUSE_OPENERS: &[&str] = &["what", "where", "how", "why", "who", "whatever", "all"];
+
+impl Rule for RepeatedWord {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Finding>) {
+        for paragraph in &doc.paragraphs {
+            let tokens = doc.paragraph_tokens(paragraph);
+            for i in 1..tokens.len() {
+                let (first, second) = (tokens[i - 1], tokens[i]);
+                if first.kind != TokenKind::Word
+                    || second.kind != TokenKind::Word
+                    || !second.space_before
+                    || (second.newline_before && !paragraph.kind.is_running_prose())
+                {
+                    continue;
+                }
+                let word = doc.slice(first.span);
+                let again = doc.slice(second.span);
+                if !word.eq_ignore_ascii_case(again)
+                    || again.starts_with(char::is_uppercase)
+                    || !word.chars().all(char::is_alphabetic)
+                {
+                    continue;
+                }
+                let lower = again.to_lowercase();
+                if GRAMMATICAL_DOUBLES.contains(&lower.as_str())
+                    || EMPHATIC.contains(&lower.as_str())
+                {
+                    continue;
+                }
+                if COPULAS.contains(&lower.as_str()) {
+                    let opened = tokens[i.saturating_sub(6)..i - 1].iter().any(|t| {
+                        let w = doc.slice(t.span);
+                        CLAUSE_OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o))
+                    });
+                    if opened {
+                        continue;
+                    }
+                }
+                out.push(
+                    Finding::new(
+                        first.span.cover(second.span),
+                        format!("“{again}” is repeated"),
+                    )
+                    .help("delete the second one")
+                    .fix(Fix::safe(Span::new(first.span.end, second.span.end), "")),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::flagged;
+
+    #[test]
+    fn flags_doubled_words() {
+        let rule = RepeatedWord::new();
+        assert_eq!(
+            flagged(&rule, "He told the the parties to meet at at noon."),
+            vec!["the the", "at at"]
+        );
+        assert_eq!(flagged(&rule, "The the talks ended."), vec!["The the"]);
+        assert_eq!(
+            flagged(&rule, "The talks ran into the\nthe night."),
+            vec!["the\nthe"]
+        );
+    }
+
+    #[test]
+    fn leaves_grammatical_and_emphatic_doubles_alone() {
+        let rule = RepeatedWord::new();
+        for text in [
+            "He said that that was all.",
+            "She had had enough.",
+            "They do do their homework.",
+            "He gave her her book back.",
+            "What it is is a plan.",
+            "It was very, very cold and very very late.",
+            "They flew to Walla Walla and scored 20 20 times.",
+        ] {
+            assert!(flagged(&rule, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn fix_deletes_the_second_word() {
+        let rule = RepeatedWord::new();
+        let source = crate::source::Source::new(
+            "t.txt",
+            "He told the the parties.".into(),
+            crate::source::Format::Text,
+        );
+        let doc = Document::new(&source);
+        let mut out = Vec::new();
+        rule.check(&doc, &Settings::default(), &mut out);
+        let edit = &out[0].fix.as_ref().unwrap().edits[0];
+        let mut fixed = source.text.clone();
+        fixed.replace_range(edit.span.start..edit.span.end, &edit.replacement);
+        assert_eq!(fixed, "He told the parties.");
+    }
+}
