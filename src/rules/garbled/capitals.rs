@@ -159,6 +159,10 @@ const PROPER_ADJECTIVES: &[&str] = &[
     "orthodox",
 ];
 
+/// How many words back a divine name makes `He` devotional: a sentence's
+/// worth, and a bound that keeps the check linear in a sentence without end.
+const DIVINE_REACH: usize = 40;
+
 /// Auxiliaries: a clause does not end on them.
 const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does",
@@ -274,7 +278,7 @@ fn judge(doc: &Document, tokens: &[Token], i: usize) -> Option<CapitalKind> {
         && (before == Before::Closed
             || (before == Before::Governing && !SUBJECT_PRONOUNS.contains(&lower))
             || casing.capitalised_mid_sentence(base) > 1
-            || tokens[..i]
+            || tokens[i.saturating_sub(DIVINE_REACH)..i]
                 .iter()
                 .any(|t| DIVINE_NAMES.contains(&doc.slice(t.span))))
     {

@@ -2,6 +2,7 @@
 //! capitals, verbless fragments, doubled words.
 
 mod capitals;
+mod fragment;
 mod missing_space;
 mod repeated_word;
 mod run_on;
@@ -11,6 +12,7 @@ use super::Rule;
 
 pub fn rules() -> Vec<Box<dyn Rule>> {
     vec![
+        Box::new(fragment::Fragment::new()),
         Box::new(missing_space::MissingSpace::new()),
         Box::new(repeated_word::RepeatedWord::new()),
         Box::new(run_on::RunOn::new()),

@@ -1,0 +1,403 @@
+//! A sentence without a finite verb, cut off from the one before: `…had no intention. Attack on Ukraine.`
+//!
+//! Flags a short sentence (3 to 12 words) in running prose that has no
+//! verb able to head a clause — no `said`, `is`, `focuses`, `will` —
+//! and reads as a phrase broken off the sentence before it: a prepositional
+//! phrase (`In 2023 to save money.`), a participle phrase (`Citing safety
+//! concerns.`) or a noun with its complement (`Attack on the port of
+//! Odesa.`). Two more shapes are caught: a subject with only a relative
+//! clause (`Those who want to work with the United States.`), and a verb
+//! phrase hanging off `and` with no subject (`June 2021 and focuses on
+//! reducing the risk.`).
+//!
+//! Words that are both noun and verb are read in context: after `the`, a
+//! preposition or an adjective, `attack` and `talks` are nouns. The
+//! speaker's words in quotation marks, titles, captions, labels, datelines,
+//! list items, the first sentence of a paragraph and answers to questions
+//! are never judged, and neither is a sentence with a colon, dash or
+//! brackets.
+//!
+//! ## Why
+//! A verbless fragment is usually a sentence cut in two by a stray full
+//! stop, or a machine translation that dropped the verb. Either way the
+//! reader has to guess how the pieces fit.
+//!
+//! ## Example
+//! Bad: `Ryabkov reiterated that Moscow had no intention. Attack on Ukraine.`
+//!
+//! Good: `Ryabkov reiterated that Moscow had no intention of attacking Ukraine.`
+
+use crate::document::{BlockKind, Document, Sentence, Token, TokenKind};
+use crate::lexicon::pos::{self, Entry, Tag};
+use crate::rules::{Category, Finding, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta};
+
+pub struct Fragment {
+    meta: RuleMeta,
+}
+
+impl Fragment {
+    pub fn new() -> Self {
+        Fragment {
+            meta: builtin_meta(
+                "garbled/fragment",
+                Category::Garbled,
+                Severity::Warning,
+                Fixable::Never,
+            ),
+        }
+    }
+}
+
+/// Fragments this short are interjections (`Not so.`, `Of course.`); longer
+/// verbless ones are too complex to judge word by word.
+const MIN_WORDS: usize = 3;
+const MAX_WORDS: usize = 12;
+/// The two shapes with a verb but no main clause are structural and hold
+/// for longer sentences too.
+const MAX_WORDS_WITH_VERB: usize = 25;
+
+/// Pronouns and quantifiers that a relative clause can hang on: `Those who
+/// want…`, `Anyone who knows…`.
+const RELATIVE_HEADS: &[&str] = &[
+    "those", "people", "anyone", "everyone", "someone", "many", "some", "all", "others", "one",
+];
+
+/// Words the lexicon tags as prepositions that open clauses instead:
+/// `That, of course.` is a reply, not a broken-off phrase.
+const SUBORDINATORS: &[&str] = &[
+    "that", "if", "because", "whether", "although", "though", "unless", "while", "whereas", "as",
+    "so", "than", "like",
+];
+
+/// Determiners that also stand alone as the subject: `this demands`, `both
+/// strengthen`, `many fear`.
+const PRONOUN_DETERMINERS: &[&str] = &[
+    "this", "that", "these", "those", "both", "all", "each", "some", "many", "most", "several",
+    "few", "none", "any", "either", "neither", "much", "more", "such",
+];
+
+/// Contractions with a finite verb in them: `didn't`, `we're`, `it's`.
+const FINITE_CONTRACTIONS: &[&str] = &[
+    "n’t", "n't", "’re", "'re", "’ll", "'ll", "’ve", "'ve", "’m", "'m", "’d", "'d",
+];
+
+/// Words before which `’s` means `is` or `has`, not possession.
+const PRONOUNS_WITH_IS: &[&str] = &[
+    "it", "he", "she", "that", "there", "here", "what", "who", "where", "let", "this", "how",
+];
+
+impl Rule for Fragment {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
+    }
+
+    fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Finding>) {
+        for paragraph in &doc.paragraphs {
+            if paragraph.kind != BlockKind::Body {
+                continue;
+            }
+            let sentences = &doc.sentences[paragraph.sentences.clone()];
+            let verdicts: Vec<Option<String>> = sentences.iter().map(|s| judge(doc, s)).collect();
+            for (k, sentence) in sentences.iter().enumerate().skip(1) {
+                let Some(message) = &verdicts[k] else {
+                    continue;
+                };
+                // A run of fragments, or of sentences opening alike (`On the
+                // survey of… On a canal from…`), is a list or a rhetorical
+                // figure, not a sentence cut in two.
+                let neighbours = [Some(k - 1), k.checked_add(1)];
+                let in_series = neighbours.into_iter().flatten().any(|n| {
+                    n < sentences.len()
+                        && (verdicts[n].is_some() || same_opening(doc, sentence, &sentences[n]))
+                });
+                if in_series || !follows_statement(doc, &sentences[k - 1]) {
+                    continue;
+                }
+                out.push(
+                    Finding::new(sentence.span, message.clone())
+                        .help("join it to the sentence before, or give it a subject and a verb"),
+                );
+            }
+        }
+    }
+}
+
+fn same_opening(doc: &Document, a: &Sentence, b: &Sentence) -> bool {
+    let first = |s: &Sentence| doc.token_text(s.tokens.start).to_lowercase();
+    first(a) == first(b)
+}
+
+/// Does `previous` end as a full statement (with a full stop, not a
+/// question, and long enough not to be a heading run into the text)?
+fn follows_statement(doc: &Document, previous: &Sentence) -> bool {
+    let tokens = doc.sentence_tokens(previous);
+    let words = tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
+    let last_mark = tokens
+        .iter()
+        .rev()
+        .find(|t| !matches!(doc.slice(t.span), "”" | "’" | "\"" | "'" | ")"));
+    // `…must be based on: 1.` introduces a list item.
+    let enumerated = tokens.len() >= 2 && tokens[tokens.len() - 2].kind == TokenKind::Number;
+    words >= 4
+        && !enumerated
+        && last_mark.is_some_and(|t| doc.slice(t.span) == "." || doc.slice(t.span).ends_with('.'))
+}
+
+/// Why `sentence` is a fragment, if it is one.
+fn judge(doc: &Document, sentence: &Sentence) -> Option<String> {
+    let tokens = doc.sentence_tokens(sentence);
+    let (last, body) = tokens.split_last()?;
+    if !last.is_punct(&doc.text, ".") || last.space_before {
+        return None;
+    }
+    let first = body.first()?;
+    let first_word = doc.slice(first.span);
+    if first.kind != TokenKind::Word
+        || !first_word.starts_with(char::is_uppercase)
+        || !first_word.chars().any(char::is_lowercase)
+    {
+        // Not a sentence start, or a heading in capitals (`DEPARTMENT OF
+        // JUSTICE.`).
+        return None;
+    }
+    // Quotations, asides and lists are beyond a word-by-word reading.
+    let plain = body.iter().all(|t| match t.kind {
+        TokenKind::Word | TokenKind::Number => true,
+        TokenKind::Punct => doc.slice(t.span) == ",",
+        TokenKind::Symbol => matches!(doc.slice(t.span), "$" | "%" | "€" | "£"),
+        TokenKind::Url => false,
+    });
+    if !plain || doc.is_quoted(first.span.start) {
+        return None;
+    }
+    let words = body
+        .iter()
+        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        .count();
+    if !(MIN_WORDS..=MAX_WORDS_WITH_VERB).contains(&words) {
+        return None;
+    }
+    let finite: Vec<usize> = (0..body.len())
+        .filter(|&i| may_be_finite(doc, body, i))
+        .collect();
+    if finite.is_empty() {
+        if words > MAX_WORDS {
+            return None;
+        }
+        return opens_a_phrase(doc, body).then(|| "this sentence has no verb".to_string());
+    }
+    if is_bare_relative_clause(doc, body, &finite) {
+        return Some("this sentence has no main verb, only a relative clause".to_string());
+    }
+    if lacks_subject(doc, body, &finite) {
+        return Some("the verb after “and” has no subject: this is not a sentence".to_string());
+    }
+    None
+}
+
+/// Does the verbless sentence open the way a phrase broken off the previous
+/// sentence does: a preposition (`In 2023…`), a participle (`Citing…`), or a
+/// noun and its preposition (`Attack on…`)?
+fn opens_a_phrase(doc: &Document, body: &[Token]) -> bool {
+    let Some(first) = lower_entry(doc.slice(body[0].span)) else {
+        return false;
+    };
+    let second = body
+        .get(1)
+        .and_then(|t| pos::lookup(doc.slice(t.span)))
+        .map(|e| e.primary);
+    let subordinator = SUBORDINATORS.contains(&doc.slice(body[0].span).to_lowercase().as_str());
+    match first.primary {
+        Tag::IN => !subordinator,
+        Tag::VBG => true,
+        Tag::NN | Tag::NNS => second == Some(Tag::IN),
+        _ => false,
+    }
+}
+
+/// `Those who want to work with the United States.`: the only verb sits
+/// in a relative clause on the first word.
+fn is_bare_relative_clause(doc: &Document, body: &[Token], finite: &[usize]) -> bool {
+    let head = doc.slice(body[0].span).to_lowercase();
+    finite == [2]
+        && RELATIVE_HEADS.contains(&head.as_str())
+        && matches!(doc.slice(body[1].span), "who" | "that" | "which")
+}
+
+/// `June 2021 and focuses on reducing the risk.`: every verb follows
+/// `and` or `or`, so the clause it would continue is missing. (Not an
+/// imperative: `Reward or punish the individual.`)
+fn lacks_subject(doc: &Document, body: &[Token], finite: &[usize]) -> bool {
+    let imperative = lower_entry(doc.slice(body[0].span)).is_some_and(|e| e.any(Tag::is_verb));
+    let plain_verb = |&i: &usize| {
+        pos::lookup(doc.slice(body[i].span))
+            .is_some_and(|e| e.primary.is_finite_verb() || e.primary == Tag::VB)
+    };
+    !imperative
+        && finite.iter().any(plain_verb)
+        && finite
+            .iter()
+            .all(|&i| i >= 2 && matches!(doc.slice(body[i - 1].span), "and" | "or"))
+}
+
+/// A word's lexicon entry; a compound is read by its last part
+/// (`risk-reduction`).
+fn lookup(word: &str) -> Option<Entry> {
+    pos::lookup(word).or_else(|| {
+        word.rsplit_once('-')
+            .and_then(|(_, last)| pos::lookup(last))
+    })
+}
+
+/// The lexicon entry of a sentence's first word: its lowercase form, unless
+/// it is a name.
+fn lower_entry(word: &str) -> Option<Entry> {
+    let lower = word.to_lowercase();
+    pos::lookup(&lower).or_else(|| pos::lookup(word))
+}
+
+/// Can `body[i]` be the finite verb of a clause here?
+fn may_be_finite(doc: &Document, body: &[Token], i: usize) -> bool {
+    let token = body[i];
+    if token.kind != TokenKind::Word {
+        return false;
+    }
+    let word = doc.slice(token.span);
+    if FINITE_CONTRACTIONS.iter().any(|c| word.ends_with(c)) {
+        return true;
+    }
+    if let Some(base) = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")) {
+        return PRONOUNS_WITH_IS.contains(&base.to_lowercase().as_str());
+    }
+    let entry = if i == 0 {
+        lower_entry(word)
+    } else {
+        lookup(word)
+    };
+    let Some(entry) = entry else {
+        // An unknown lowercase word may be a verb the lexicon lacks; an
+        // unknown capitalised one is a name.
+        return word.starts_with(char::is_lowercase);
+    };
+    if i == 0 {
+        // An imperative (`Consider the case…`) or a verb-first sentence.
+        return entry.primary.is_verb() && entry.primary != Tag::VBG;
+    }
+    // A base form is also the present tense (`they assail`, `God bless`).
+    let verb_reading = entry.any(|t| t.is_finite_verb() || t == Tag::VB);
+    if !verb_reading || is_closed_class(entry.primary) {
+        return false;
+    }
+    let previous = doc.slice(body[i - 1].span);
+    if previous == "to" {
+        // An infinitive: `to save money`.
+        return false;
+    }
+    let after = if i == 1 {
+        lower_entry(previous)
+    } else {
+        lookup(previous)
+    };
+    let lower_previous = previous.to_lowercase();
+    // Demonstratives and quantifiers may be the subject themselves (`this
+    // demands statesmanship`, `both strengthen America`).
+    let pronoun = PRONOUN_DETERMINERS.contains(&lower_previous.as_str());
+    let after_tag = after.filter(|_| !pronoun).map(|p| p.primary);
+    // After an article, a possessive or a preposition, any word but a modal
+    // is a noun: `the start`, `on talks`, `their attack`. (Not the verb
+    // closing a compound run together with a dash: `home-expect`.)
+    let determined = match after_tag {
+        Some(Tag::DT | Tag::PDT | Tag::PRPS | Tag::POS) => true,
+        Some(Tag::IN) => !SUBORDINATORS.contains(&lower_previous.as_str()),
+        _ => false,
+    };
+    if determined && !word.contains('-') {
+        return entry.primary == Tag::MD;
+    }
+    if entry.primary.is_finite_verb() || entry.primary == Tag::VB {
+        return true;
+    }
+    // A noun or adjective with a verb reading (`attack`, `talks`) is the
+    // noun after an adjective, a participle or a figure too (`nuclear
+    // talks`, `citing concerns`, `S&P 500 index`), but an adjective that is also a noun may be the subject
+    // (`the official talks to reporters`).
+    let modified = after.is_some_and(|p| match p.primary {
+        Tag::VBG | Tag::TO => true,
+        Tag::JJ | Tag::JJS | Tag::JJR => !p.any(Tag::is_noun),
+        _ => false,
+    }) || body[i - 1].kind == TokenKind::Number;
+    !modified
+}
+
+fn is_closed_class(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::IN
+            | Tag::DT
+            | Tag::PDT
+            | Tag::CC
+            | Tag::TO
+            | Tag::PRP
+            | Tag::PRPS
+            | Tag::WDT
+            | Tag::WP
+            | Tag::WPS
+            | Tag::WRB
+            | Tag::RP
+            | Tag::EX
+            | Tag::CD
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::flagged;
+
+    const LEAD: &str = "Ryabkov told reporters that Moscow had no intention. ";
+
+    #[test]
+    fn flags_verbless_fragments() {
+        let rule = Fragment::new();
+        for fragment in [
+            "Attack on Ukraine.",
+            "Attack on the port of Odesa.",
+            "In 2023 to save money.",
+            "From Oregon and Nevada.",
+            "Citing concerns about the talks.",
+            "Those who want to work with the United States.",
+            "June 2021 and focuses on reducing the risk of nuclear weapons and conflict.",
+        ] {
+            let text = format!("{LEAD}{fragment}");
+            assert_eq!(flagged(&rule, &text), vec![fragment], "{text}");
+        }
+    }
+
+    #[test]
+    fn leaves_sentences_quotes_and_interjections_alone() {
+        let rule = Fragment::new();
+        for sentence in [
+            "Talks on Ukraine resume on Monday.",
+            "The attack on the port failed.",
+            "Officials fear an attack on the port.",
+            "Consider the case of the port of Odesa.",
+            "Not so.",
+            "“Not assurances, not reservations, but guarantees,” Ryabkov said.",
+            "Prices and wages rose in June.",
+            "Those who want to work with us are welcome.",
+            "And remember the soldiers at the front.",
+            "In Geneva: talks with Russia.",
+            "He’s in Geneva with the delegation.",
+        ] {
+            let text = format!("{LEAD}{sentence}");
+            assert!(flagged(&rule, &text).is_empty(), "{text}");
+        }
+        // The first sentence of a paragraph and answers to questions.
+        for text in [
+            "Attack on Ukraine.",
+            "What did Moscow want from the talks? Guarantees on NATO expansion.",
+        ] {
+            assert!(flagged(&rule, text).is_empty(), "{text}");
+        }
+    }
+}
