@@ -508,6 +508,16 @@ fn before(doc: &Document, tokens: &[Token], i: usize) -> Option<Before> {
         {
             return None;
         }
+        // `met again Thursday Officials expect…`: a day or month closes a
+        // clause, unless an article makes it part of a name (`the Sunday
+        // Times`).
+        let named = before_prev.is_some_and(|t| {
+            DEFINITE.contains(&doc.slice(t.span).to_lowercase().as_str())
+                || matches!(doc.slice(t.span), "a" | "an")
+        });
+        if CALENDAR.contains(&text) && !named {
+            return Some(Before::ClauseEnd);
+        }
         return Some(Before::Name);
     }
     if NAME_PARTICLES.contains(&text) {

@@ -1,4 +1,4 @@
-//! A sentence without a finite verb, cut off from the one before: `…had no intention. Attack on Ukraine.`
+//! A sentence without a finite verb: `…had no intention. Attack on Ukraine.`
 //!
 //! Flags a short sentence (3 to 12 words) in running prose that has no
 //! verb able to head a clause — no `said`, `is`, `focuses`, `will` —

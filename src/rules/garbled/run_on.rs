@@ -101,6 +101,10 @@ mod tests {
                 "A statement was released at 6:30 p.m. on Wednesday The statement said more talks would follow.",
                 "Wednesday The",
             ),
+            (
+                "The committee will meet again Thursday Officials expect a long session.",
+                "Thursday Officials",
+            ),
         ] {
             assert_eq!(flagged(&rule, text), vec![want], "{text}");
         }
@@ -118,6 +122,7 @@ mod tests {
             "The film Gone With the Wind played in Atlanta.",
             "Officials said Air Force One landed in Geneva on Monday.",
             "They read The Washington Post every day.",
+            "The Sunday Times reported the deal on Monday.",
         ] {
             assert!(flagged(&rule, text).is_empty(), "{text}");
         }
