@@ -157,6 +157,8 @@ const PROPER_ADJECTIVES: &[&str] = &[
     "protestant",
     "evangelical",
     "orthodox",
+    "black",
+    "indigenous",
 ];
 
 /// How many words back a divine name makes `He` devotional: a sentence's
@@ -274,10 +276,13 @@ fn judge(doc: &Document, tokens: &[Token], i: usize) -> Option<CapitalKind> {
     let quoted = doc.is_quoted(token.span.start);
     let casing = doc.casing();
 
+    // (A subject `He` is judged by its neighbours only: two lost full stops
+    // before `He` in one article must not excuse each other.)
+    let subject = SUBJECT_PRONOUNS.contains(&lower);
     if DEVOTIONAL.contains(&lower)
         && (before == Before::Closed
-            || (before == Before::Governing && !SUBJECT_PRONOUNS.contains(&lower))
-            || casing.capitalised_mid_sentence(base) > 1
+            || (!subject && before == Before::Governing)
+            || (!subject && casing.capitalised_mid_sentence(base) > 1)
             || tokens[i.saturating_sub(DIVINE_REACH)..i]
                 .iter()
                 .any(|t| DIVINE_NAMES.contains(&doc.slice(t.span))))
@@ -352,8 +357,8 @@ fn judge(doc: &Document, tokens: &[Token], i: usize) -> Option<CapitalKind> {
 /// The lexicon has seen this capitalised form as a name (`Congress`,
 /// `State`, `Range`, `Closed`), often only because its sources capitalised
 /// words in titles. Is this use an ordinary word all the same? Yes for a
-/// verb or adverb the lexicon also knows capitalised as such (`remain
-/// Closed`, but not `Shanghai`), and where the article writes the word in
+/// verb, adverb or preposition the lexicon also knows capitalised as such
+/// (`remain Closed`, `the pair Inside the building`, but not `Shanghai`), and where the article writes the word in
 /// lowercase elsewhere, unless the lexicon knows it mostly as a name
 /// (`every State`) and no indefinite article shows it is not one (`a Range
 /// of…`).
@@ -363,9 +368,10 @@ fn common_despite_lexicon(
     lowercase_elsewhere: bool,
     indefinite: bool,
 ) -> bool {
-    let verb_or_adverb = lower_entry
-        .is_some_and(|e| e.primary.is_verb() || matches!(e.primary, Tag::RB | Tag::RBR | Tag::RBS));
-    (verb_or_adverb && entry.any(|t| !t.is_proper_noun()))
+    let never_a_name = lower_entry.is_some_and(|e| {
+        e.primary.is_verb() || matches!(e.primary, Tag::RB | Tag::RBR | Tag::RBS | Tag::IN)
+    });
+    (never_a_name && entry.any(|t| !t.is_proper_noun()))
         || (lowercase_elsewhere && (indefinite || !entry.primary.is_proper_noun()))
 }
 
