@@ -111,6 +111,18 @@ mod tests {
     }
 
     #[test]
+    fn two_lost_stops_before_he_are_both_found() {
+        let rule = RunOn::new();
+        assert_eq!(
+            flagged(
+                &rule,
+                "The thieves were gone when officers arrived He said so. The coins were insured by the trade He added."
+            ),
+            vec!["arrived He", "trade He"]
+        );
+    }
+
+    #[test]
     fn leaves_names_titles_and_quotes_alone() {
         let rule = RunOn::new();
         for text in [
