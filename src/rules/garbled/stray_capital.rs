@@ -3,10 +3,13 @@
 //! Flags an ordinary word (an adjective, adverb, noun or verb whose
 //! lowercase form is common English) written with a capital between
 //! lowercase words. Proper nouns are left alone: words the lexicon knows
-//! only as names, first names and calendar words, words the article
-//! capitalises mid-sentence elsewhere, and words that continue a multi-word
-//! name (`Organization for Security`). Titles, headings, labels and credits,
-//! and the first word of a sentence or a quotation are not judged.
+//! as names (unless the article also writes them in lowercase, or they are
+//! verbs, adverbs or prepositions), first names, calendar words, peoples and
+//! regions (`Chilean`, `Western`), words the article capitalises
+//! mid-sentence elsewhere, nouns after `the`, `our` or `both` (`the
+//! Commission`), and words that continue a multi-word name (`Organization
+//! for Security`, `Google and Facebook`). Titles, headings, labels and
+//! credits, and the first word of a sentence or a quotation are not judged.
 //!
 //! ## Why
 //! A capital letter tells the reader "this is a name". On a common word it
