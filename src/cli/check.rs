@@ -13,16 +13,14 @@ use super::{
     CliError, ColorChoice, ConfigArgs, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputFormat,
     report_error,
 };
-use crate::Linter;
 use crate::baseline::{Baseline, Recorder};
 use crate::config::{self, Config, ConfigError};
 use crate::document::Document;
-use crate::facts::FactsSheet;
 use crate::fix;
 use crate::render::{self, FileResult, Renderer, Summary};
-use crate::rules::registry::{Selection, selector_matches};
-use crate::rules::{Diagnostic, Registry, RuleMeta, Settings, Severity};
+use crate::rules::{Diagnostic, Registry, RuleMeta, Severity};
 use crate::source::{DecodeError, Format, Source};
+use crate::workspace::{Checker, Overrides};
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -420,27 +418,20 @@ fn check_input(
                 _ => Skip::Error(format!("{display}: {err}")),
             },
         )?;
-    let linter = match input {
-        Input::Stdin => {
-            linters.for_path(&std::env::current_dir().unwrap_or_default().join(&display))
-        }
-        Input::File(path) => linters.for_path(path),
-    }
-    .ok_or_else(|| {
+    let path = match input {
+        Input::Stdin => std::env::current_dir().unwrap_or_default().join(&display),
+        Input::File(path) => path.clone(),
+    };
+    let checker = linters.for_path(&path).ok_or_else(|| {
         Skip::Error(format!(
             "{display}: not checked: its galley.toml has errors"
         ))
     })?;
-    let ignored = linter.0.config.ignores_for(&absolute(Path::new(&display)));
+    let path = absolute(&path);
     // Everything galley reports for a text of this file: the rules, then the
     // suppression comments (inside the linter), per-path ignores, baseline.
     let lint = |doc: &Document| -> Vec<Diagnostic> {
-        let mut diagnostics = linter.check_document(doc);
-        diagnostics.retain(|d| {
-            !ignored
-                .iter()
-                .any(|s| selector_matches(s, &d.rule, d.category))
-        });
+        let mut diagnostics = checker.check_document(doc, Some(&path));
         if let Some(baseline) = baseline {
             baseline.retain_new(Path::new(&display), &doc.source.text, &mut diagnostics);
         }
@@ -613,91 +604,54 @@ impl FileFilter {
     }
 }
 
-/// Linters by configuration file, built once each; files find theirs by
+/// Checkers by configuration file, built once each; files find theirs by
 /// walking up to the nearest galley.toml unless `--config` names one.
 struct LinterCache {
-    explicit: Option<Arc<Loaded>>,
-    defaults: Arc<Loaded>,
-    by_config: Mutex<HashMap<PathBuf, Option<Arc<Loaded>>>>,
+    explicit: Option<Arc<Checker>>,
+    defaults: Arc<Checker>,
+    by_config: Mutex<HashMap<PathBuf, Option<Arc<Checker>>>>,
     by_dir: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
     base_registry: Arc<Registry>,
-    cli_selection: (Vec<String>, Vec<String>),
-    date: Option<jiff::civil::Date>,
-    facts: Option<PathBuf>,
+    overrides: Overrides,
     /// The first configuration error met while checking, reported at the end.
     error: Mutex<Option<Box<ConfigError>>>,
-}
-
-struct Loaded {
-    config: Config,
-    linter: Linter,
 }
 
 impl LinterCache {
     fn new(args: &CheckArgs) -> Result<LinterCache, Box<ConfigError>> {
         let base_registry = Arc::new(Registry::new(Vec::new()));
-        let mut cache = LinterCache {
-            explicit: None,
-            defaults: Arc::new(Loaded {
-                config: Config::defaults(),
-                linter: Linter::new(
-                    base_registry.clone(),
-                    &Selection::default(),
-                    Settings::default(),
-                )
-                .expect("the default selection is valid"),
-            }),
+        let overrides = Overrides {
+            select: args.select.clone(),
+            ignore: args.ignore.clone(),
+            article_date: args.date,
+            facts: args.facts.clone(),
+        };
+        let defaults = Arc::new(Checker::new(
+            Config::defaults(),
+            &base_registry,
+            &overrides,
+        )?);
+        let explicit = match &args.config.config {
+            Some(path) => Some(Arc::new(Checker::new(
+                Config::load(path)?,
+                &base_registry,
+                &overrides,
+            )?)),
+            None => None,
+        };
+        Ok(LinterCache {
+            explicit,
+            defaults,
             by_config: Mutex::new(HashMap::new()),
             by_dir: Mutex::new(HashMap::new()),
             base_registry,
-            cli_selection: (args.select.clone(), args.ignore.clone()),
-            date: args.date,
-            facts: args.facts.clone(),
+            overrides,
             error: Mutex::new(None),
-        };
-        cache.defaults = Arc::new(cache.build(Config::defaults())?);
-        if let Some(path) = &args.config.config {
-            cache.explicit = Some(Arc::new(cache.build(Config::load(path)?)?));
-        }
-        Ok(cache)
+        })
     }
 
-    fn build(&self, config: Config) -> Result<Loaded, Box<ConfigError>> {
-        let registry = if config.rule_packs.is_empty() {
-            self.base_registry.clone()
-        } else {
-            Arc::new(Registry::new(crate::rules::declarative::load_folders(
-                &config,
-            )?))
-        };
-        let mut selection = config.selection(&registry)?;
-        let (select, ignore) = &self.cli_selection;
-        if !select.is_empty() {
-            selection.select = select.clone();
-        }
-        selection.ignore.extend(ignore.iter().cloned());
-        let facts = match self.facts.as_ref().or(config.facts.as_ref()) {
-            Some(path) => Some(Arc::new(FactsSheet::load(path)?)),
-            None => None,
-        };
-        let settings = Settings {
-            article_date: self.date.or(config.article_date),
-            facts,
-            ..Settings::default()
-        };
-        let linter = Linter::new(registry, &selection, settings).map_err(|err| {
-            Box::new(ConfigError {
-                message: format!("command line: {err}"),
-                source_code: miette::NamedSource::new("command line", String::new()),
-                span: None,
-                label: String::new(),
-                help: Some("`galley rules` lists every rule id".into()),
-            })
-        })?;
-        Ok(Loaded { config, linter })
-    }
-
-    fn loaded_for(&self, path: &Path) -> Option<Arc<Loaded>> {
+    /// The checker for a file at `path`; `None` when its galley.toml is broken.
+    fn for_path(&self, path: &Path) -> Option<Arc<Checker>> {
         if let Some(explicit) = &self.explicit {
             return Some(explicit.clone());
         }
@@ -715,39 +669,37 @@ impl LinterCache {
         let mut by_config = self.by_config.lock().unwrap();
         by_config
             .entry(config_path.clone())
-            .or_insert_with(
-                || match Config::load(&config_path).and_then(|c| self.build(c)) {
-                    Ok(loaded) => Some(Arc::new(loaded)),
+            .or_insert_with(|| {
+                let built = Config::load(&config_path)
+                    .and_then(|c| Checker::new(c, &self.base_registry, &self.overrides));
+                match built {
+                    Ok(checker) => Some(Arc::new(checker)),
                     Err(err) => {
                         self.error.lock().unwrap().get_or_insert(err);
                         None
                     }
-                },
-            )
+                }
+            })
             .clone()
     }
 
-    fn for_path(&self, path: &Path) -> Option<LinterRef> {
-        self.loaded_for(path).map(LinterRef)
-    }
-
     fn max_file_size_for(&self, path: &Path) -> u64 {
-        self.loaded_for(path)
-            .map_or(config::DEFAULT_MAX_FILE_SIZE, |l| l.config.max_file_size)
+        self.for_path(path)
+            .map_or(config::DEFAULT_MAX_FILE_SIZE, |c| c.config.max_file_size)
     }
 
     fn fail_on_for(&self, path: &str, cli: Option<Severity>) -> Severity {
         cli.or_else(|| {
-            self.loaded_for(Path::new(path))
-                .and_then(|l| l.config.fail_on)
+            self.for_path(Path::new(path))
+                .and_then(|c| c.config.fail_on)
         })
         .unwrap_or(Severity::Warning)
     }
 
     fn file_filter(&self, root: &Path) -> FileFilter {
-        let loaded = self.loaded_for(&root.join("_"));
-        let (include, exclude) = loaded.map_or_else(Default::default, |l| {
-            (l.config.include.clone(), l.config.exclude.clone())
+        let checker = self.for_path(&root.join("_"));
+        let (include, exclude) = checker.map_or_else(Default::default, |c| {
+            (c.config.include.clone(), c.config.exclude.clone())
         });
         FileFilter {
             root: root.to_path_buf(),
@@ -760,15 +712,15 @@ impl LinterCache {
     /// for renderers that describe rules (SARIF).
     fn rule_metas(&self) -> Vec<RuleMeta> {
         let by_config = self.by_config.lock().unwrap();
-        let loaded = self
+        let checkers = self
             .explicit
             .iter()
             .chain([&self.defaults])
             .chain(by_config.values().flatten());
         let mut seen = HashSet::new();
         let mut metas = Vec::new();
-        for loaded in loaded {
-            for rule in loaded.linter.registry().rules() {
+        for checker in checkers {
+            for rule in checker.linter.registry().rules() {
                 if seen.insert(rule.meta().id.clone()) {
                     metas.push(rule.meta().clone());
                 }
@@ -779,17 +731,6 @@ impl LinterCache {
 
     fn take_error(&self) -> Option<Box<ConfigError>> {
         self.error.lock().unwrap().take()
-    }
-}
-
-/// A shared handle on a cached linter.
-struct LinterRef(Arc<Loaded>);
-
-impl std::ops::Deref for LinterRef {
-    type Target = Linter;
-
-    fn deref(&self) -> &Linter {
-        &self.0.linter
     }
 }
 
