@@ -235,6 +235,15 @@ impl Scanner<'_> {
         let Some(counts) = names::first_name(word) else {
             return false;
         };
+        // `Even France…`, `Still Congress…`: a sentence's first word that is
+        // an ordinary adverb or adjective, not a given name.
+        let sentence_start = i == self.range().start;
+        if sentence_start
+            && pos::lookup(&word.to_lowercase())
+                .is_some_and(|e| !e.primary.is_noun() && !e.primary.is_proper_noun())
+        {
+            return false;
+        }
         if is_place_prefix(word) {
             return false;
         }
@@ -279,6 +288,23 @@ impl Scanner<'_> {
 
     fn name_tokens_allowing_heads(&self, start: usize, end: usize) -> Option<Vec<usize>> {
         self.name_tokens_where(start, end, true)
+    }
+
+    /// A lone word that names a people (`Roman`, `Norman`) is a surname
+    /// where a person stands: before a speech verb, with no article before it.
+    fn lone_name_like_demonym(&self, start: usize, end: usize) -> Option<usize> {
+        let i = (start..end).find(|&i| !self.is_particle(i))?;
+        let word = strip_possessive(self.text(i));
+        let article_before = start.checked_sub(1).is_some_and(|b| {
+            self.is_word(b) && matches!(self.text(b).to_lowercase().as_str(), "a" | "an" | "the")
+        });
+        let alone = (i + 1..end).all(|j| self.is_particle(j));
+        (alone
+            && is_demonym(word)
+            && self.is_name_word(i)
+            && !article_before
+            && self.person_position(start, end))
+        .then_some(i)
     }
 
     fn name_tokens_where(
@@ -333,7 +359,10 @@ impl Scanner<'_> {
             }
             return None;
         }
-        let words = self.name_tokens(start, end)?;
+        let Some(words) = self.name_tokens(start, end) else {
+            self.lone_name_like_demonym(start, end)?;
+            return self.candidate(start, start, end, Form::Bare, paragraph);
+        };
         match words.len() {
             // 3. Two or three name words where a person stands (a given name
             //    the lexicon does not know: `Volodymyr Zelenskyy said`).
@@ -365,7 +394,11 @@ impl Scanner<'_> {
         let doc = self.doc;
         let name_words = self
             .name_tokens(name_start, end)
-            .or_else(|| self.name_tokens_allowing_heads(name_start, end))?;
+            .or_else(|| self.name_tokens_allowing_heads(name_start, end))
+            .or_else(|| {
+                self.lone_name_like_demonym(name_start, end)
+                    .map(|i| vec![i])
+            })?;
         let mut last = *name_words.last()?;
         let mut suffix = None;
         if name_words.len() >= 2 && is_name_suffix(self.text(last)) {

@@ -19,8 +19,11 @@ pub struct Closeness {
 pub fn closeness(variant: &str, name: &str) -> Option<Closeness> {
     let a = variant.to_lowercase();
     let b = name.to_lowercase();
-    // `Reeds` is a plural or a different family, not a misspelling of `Reed`.
-    if a == b || a.strip_suffix('s') == Some(&b) || b.strip_suffix('s') == Some(&a) {
+    // `Reeds` is a plural or a different family, not a misspelling of `Reed`
+    // (but `Harriss` is not the plural of `Harris`).
+    let plural_of =
+        |plural: &str, name: &str| plural.strip_suffix('s') == Some(name) && !name.ends_with('s');
+    if a == b || plural_of(&a, &b) || plural_of(&b, &a) {
         return None;
     }
     let shortest = a.chars().count().min(b.chars().count());
@@ -63,6 +66,8 @@ mod tests {
             ("Conolly", "Connolly"),
             ("Nahs", "Nash"),
             ("Okah", "Okoh"),
+            ("Brandtt", "Brandt"),
+            ("Harriss", "Harris"),
             ("Dessai", "Desai"),
         ] {
             assert!(closeness(variant, name).is_some(), "{variant} ~ {name}");
