@@ -49,6 +49,8 @@ pub struct Config {
     pub fail_on: Option<Severity>,
     /// Folders of extra rule packs.
     pub rule_packs: Vec<PathBuf>,
+    /// Where each `rule-packs` entry is written, for errors about it.
+    rule_pack_spans: Vec<std::ops::Range<usize>>,
     pub facts: Option<PathBuf>,
     pub article_date: Option<jiff::civil::Date>,
     /// Glob patterns of files to check inside folders (default: `*.txt`,
@@ -173,12 +175,10 @@ impl Config {
         if let Some(level) = &raw.fail_on {
             config.fail_on = Some(parse_severity(&config, level)?);
         }
-        config.rule_packs = raw
-            .rule_packs
-            .unwrap_or_default()
-            .into_iter()
-            .map(|p| base.join(p.into_inner()))
-            .collect();
+        for pack in raw.rule_packs.unwrap_or_default() {
+            config.rule_pack_spans.push(pack.span());
+            config.rule_packs.push(base.join(pack.into_inner()));
+        }
         config.facts = raw.facts.map(|p| base.join(p.into_inner()));
         if let Some(date) = &raw.article_date {
             let parsed = date.get_ref().parse::<jiff::civil::Date>().map_err(|_| {
@@ -276,6 +276,18 @@ impl Config {
             .filter(|(glob, _)| glob_matches(glob, &relative))
             .flat_map(|(_, selectors)| selectors.iter().map(|s| s.get_ref().clone()))
             .collect()
+    }
+
+    /// An error about the `index`th `rule-packs` entry (a folder that cannot
+    /// be read), pointing at where it is written.
+    pub(crate) fn rule_pack_error(
+        &self,
+        index: usize,
+        message: String,
+        help: Option<String>,
+    ) -> Box<ConfigError> {
+        let span = self.rule_pack_spans.get(index).cloned().unwrap_or(0..0);
+        ConfigError::at(self, span, message, help)
     }
 
     /// Where a table key is written, for errors about it.
