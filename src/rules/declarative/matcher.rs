@@ -1,0 +1,766 @@
+//! Finding a rule's words, phrases or patterns in a Document, and what every
+//! kind of declarative rule shares: its scope, its treatment of quotations,
+//! its exceptions.
+//!
+//! Literal phrases compile to one Aho-Corasick automaton per rule (ASCII
+//! case folding, both apostrophes); patterns compile to one multi-pattern
+//! regex per rule that reports which pattern matched. Either way a rule reads
+//! each sentence once. Matching happens sentence by sentence, so nothing
+//! matches across a sentence boundary or in a dateline, and a run of
+//! whitespace in the text (a hard-wrapped line, a double space) matches the
+//! single space of a phrase. A match must start and end on word boundaries —
+//! a hyphen or apostrophe joined to letters is inside a word, so `end result`
+//! is not found in `year-end results` nor `storm` in `storm’s` — and never
+//! contains a masked Markdown byte (NUL) or lies inside a URL.
+
+use std::cmp::Reverse;
+use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{LazyLock, OnceLock};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex_automata::meta;
+use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input, PatternID};
+
+use crate::document::{BlockKind, Document, TokenKind};
+use crate::rules::RuleMeta;
+use crate::span::Span;
+
+use super::template::Template;
+
+/// The most memory one rule's compiled patterns may take. A pattern that
+/// needs more (`\w{1000}` with Unicode classes) is an error in its pack.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+/// The lazy DFA's cache for one rule; it is rebuilt when full, never grown.
+const REGEX_CACHE_CAPACITY: usize = 1 << 21;
+
+/// One rule's list — words, phrases or patterns — and its compiled form,
+/// built on first use: a rule that never runs is never compiled, and the
+/// embedded packs load in well under a millisecond.
+pub(super) struct Matcher {
+    entries: Vec<String>,
+    regex: bool,
+    ignore_case: bool,
+    engine: OnceLock<Engine>,
+}
+
+enum Engine {
+    Literal(Phrases),
+    /// One regex for all patterns; the pattern id is the entry.
+    Regex(meta::Regex),
+}
+
+/// Aho-Corasick over the phrases: a contiguous NFA, cheap to build, until
+/// the rule has read enough text to repay building a DFA, which reads about
+/// twice as fast (for a list of 50 phrases the DFA costs as much to build as
+/// reading some 200 KB with the NFA).
+struct Phrases {
+    /// The phrases searched for, with both apostrophes where they have one.
+    patterns: Vec<String>,
+    /// `entries[pattern]`: the phrase's index in the rule's list.
+    entries: Vec<usize>,
+    ignore_case: bool,
+    nfa: AhoCorasick,
+    dfa: OnceLock<AhoCorasick>,
+    /// Bytes read with the NFA so far.
+    read: AtomicUsize,
+}
+
+/// How much text a rule reads with its NFA before it builds its DFA.
+const DFA_AFTER_BYTES: usize = 256 * 1024;
+
+fn phrase_automaton(
+    patterns: &[String],
+    ignore_case: bool,
+    kind: AhoCorasickKind,
+) -> Result<AhoCorasick, MatcherError> {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(ignore_case)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(kind))
+        .build(patterns)
+        .map_err(|err| MatcherError {
+            entry: None,
+            message: err.to_string(),
+        })
+}
+
+impl Phrases {
+    /// The automaton to read `len` more bytes with.
+    fn for_reading(&self, len: usize) -> &AhoCorasick {
+        if let Some(dfa) = self.dfa.get() {
+            return dfa;
+        }
+        if self.read.fetch_add(len, Ordering::Relaxed) < DFA_AFTER_BYTES {
+            return &self.nfa;
+        }
+        // Built from patterns that already built an NFA, so it only fails
+        // on running out of memory: keep reading with the NFA then.
+        match phrase_automaton(&self.patterns, self.ignore_case, AhoCorasickKind::DFA) {
+            Ok(dfa) => self.dfa.get_or_init(|| dfa),
+            Err(_) => &self.nfa,
+        }
+    }
+}
+
+/// A match in a [`Hay`]: its byte range there and its entry in the list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct RawHit {
+    pub range: Range<usize>,
+    pub entry: usize,
+}
+
+/// Why a list did not compile: which entry, and what is wrong with it.
+#[derive(Debug)]
+pub(super) struct MatcherError {
+    pub entry: Option<usize>,
+    pub message: String,
+}
+
+impl Matcher {
+    /// A list of phrases (or, if `regex`, patterns in Rust `regex` syntax),
+    /// compiled when first searched or [`Matcher::compile`]d. `ignore_case`
+    /// folds ASCII case in phrases, Unicode case in patterns.
+    pub fn new(entries: Vec<String>, regex: bool, ignore_case: bool) -> Matcher {
+        Matcher {
+            entries,
+            regex,
+            ignore_case,
+            engine: OnceLock::new(),
+        }
+    }
+
+    /// Compile now, to report a mistake while its pack is being loaded.
+    pub fn compile(&self) -> Result<(), MatcherError> {
+        if self.engine.get().is_none() {
+            let engine = self.build()?;
+            let _ = self.engine.set(engine);
+        }
+        Ok(())
+    }
+
+    #[cfg(test)]
+    pub fn literal<S: AsRef<str>>(
+        phrases: &[S],
+        ignore_case: bool,
+    ) -> Result<Matcher, MatcherError> {
+        Self::compiled(phrases, false, ignore_case)
+    }
+
+    #[cfg(test)]
+    pub fn regex<S: AsRef<str>>(
+        patterns: &[S],
+        ignore_case: bool,
+    ) -> Result<Matcher, MatcherError> {
+        Self::compiled(patterns, true, ignore_case)
+    }
+
+    #[cfg(test)]
+    fn compiled<S: AsRef<str>>(
+        entries: &[S],
+        regex: bool,
+        ignore_case: bool,
+    ) -> Result<Matcher, MatcherError> {
+        let entries = entries.iter().map(|e| e.as_ref().to_string()).collect();
+        let matcher = Matcher::new(entries, regex, ignore_case);
+        matcher.compile()?;
+        Ok(matcher)
+    }
+
+    fn engine(&self) -> &Engine {
+        self.engine.get_or_init(|| {
+            // User packs are compiled when loaded, so only an embedded pack
+            // gets here uncompiled, and the tests compile every one of those.
+            self.build().unwrap_or_else(|err| {
+                panic!("an embedded rule pack does not compile: {}", err.message)
+            })
+        })
+    }
+
+    fn build(&self) -> Result<Engine, MatcherError> {
+        if self.regex {
+            build_regex(&self.entries, self.ignore_case).map(Engine::Regex)
+        } else {
+            build_literal(&self.entries, self.ignore_case)
+        }
+    }
+
+    /// Every match in `hay` on word boundaries and without masked bytes.
+    /// Phrases may overlap (all are reported, for [`select_non_overlapping`]);
+    /// patterns are found left to right without overlaps.
+    pub fn find(&self, hay: &str, out: &mut Vec<RawHit>) {
+        let mut push = |range: Range<usize>, entry: usize| {
+            if !range.is_empty()
+                && on_word_boundaries(hay, &range)
+                && memchr::memchr(0, &hay.as_bytes()[range.clone()]).is_none()
+            {
+                out.push(RawHit { range, entry });
+            }
+        };
+        match self.engine() {
+            Engine::Literal(phrases) => {
+                for m in phrases.for_reading(hay.len()).find_overlapping_iter(hay) {
+                    push(m.start()..m.end(), phrases.entries[m.pattern().as_usize()]);
+                }
+            }
+            Engine::Regex(regex) => {
+                for m in regex.find_iter(hay) {
+                    push(m.range(), m.pattern().as_usize());
+                }
+            }
+        }
+    }
+
+    /// For patterns: `replacement` with `$1`, `${name}` filled in from the
+    /// match of pattern `entry` at `range` of `hay`. Phrases have no groups:
+    /// the replacement is returned as written.
+    pub fn expand(&self, hay: &str, hit: &RawHit, replacement: &str) -> String {
+        let Engine::Regex(regex) = self.engine() else {
+            return replacement.to_string();
+        };
+        let mut captures = regex.create_captures();
+        let input = Input::new(hay)
+            .range(hit.range.clone())
+            .anchored(Anchored::Pattern(PatternID::must(hit.entry)));
+        regex.search_captures(&input, &mut captures);
+        let mut out = String::new();
+        captures.interpolate_string_into(hay, replacement, &mut out);
+        out
+    }
+
+    /// The groups of pattern `entry` that `replacement` names but the
+    /// pattern lacks. Phrases have none to lack.
+    pub fn missing_groups(&self, entry: usize, replacement: &str) -> Vec<String> {
+        let Engine::Regex(regex) = self.engine() else {
+            return Vec::new();
+        };
+        let pattern = PatternID::must(entry);
+        let info = regex.group_info();
+        group_references(replacement)
+            .into_iter()
+            .filter(|name| match name.parse::<usize>() {
+                Ok(index) => index >= info.group_len(pattern),
+                Err(_) => info.to_index(pattern, name).is_none(),
+            })
+            .map(str::to_string)
+            .collect()
+    }
+}
+
+fn build_literal(phrases: &[String], ignore_case: bool) -> Result<Engine, MatcherError> {
+    let mut patterns = Vec::with_capacity(phrases.len());
+    let mut entries = Vec::with_capacity(phrases.len());
+    for (entry, phrase) in phrases.iter().enumerate() {
+        for variant in apostrophe_variants(collapse_whitespace(phrase)) {
+            patterns.push(variant);
+            entries.push(entry);
+        }
+    }
+    let nfa = phrase_automaton(&patterns, ignore_case, AhoCorasickKind::ContiguousNFA)?;
+    Ok(Engine::Literal(Phrases {
+        patterns,
+        entries,
+        ignore_case,
+        nfa,
+        dfa: OnceLock::new(),
+        read: AtomicUsize::new(0),
+    }))
+}
+
+/// All patterns in one regex of bounded size.
+fn build_regex(patterns: &[String], ignore_case: bool) -> Result<meta::Regex, MatcherError> {
+    let build = |patterns: &[String]| {
+        let config = meta::Config::new()
+            .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+            .onepass_size_limit(Some(REGEX_SIZE_LIMIT))
+            .dfa_size_limit(Some(REGEX_SIZE_LIMIT))
+            .hybrid_cache_capacity(REGEX_CACHE_CAPACITY);
+        meta::Builder::new()
+            .configure(config)
+            .syntax(syntax::Config::new().case_insensitive(ignore_case))
+            .build_many(patterns)
+            .map_err(Box::new)
+    };
+    build(patterns).map_err(|err| {
+        // A size limit is met by all patterns together: find the one that
+        // is too big on its own, if one is.
+        let entry = err
+            .pattern()
+            .map(|p| p.as_usize())
+            .or_else(|| (0..patterns.len()).find(|&i| build(&patterns[i..=i]).is_err()));
+        MatcherError {
+            entry,
+            message: match (err.syntax_error(), err.size_limit()) {
+                (Some(syntax), _) => format!("invalid regular expression: {syntax}"),
+                (None, Some(limit)) => {
+                    format!("this regular expression compiles to more than the {limit}-byte limit")
+                }
+                (None, None) => format!("invalid regular expression: {err}"),
+            },
+        }
+    })
+}
+
+/// The group names and numbers `$1`, `$name`, `${name}` in a replacement, as
+/// the regex engine reads them (`$$` is a dollar sign).
+fn group_references(replacement: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = replacement;
+    while let Some(i) = rest.find('$') {
+        rest = &rest[i + 1..];
+        if let Some(after) = rest.strip_prefix('$') {
+            rest = after;
+        } else if let Some(braced) = rest.strip_prefix('{') {
+            if let Some(close) = braced.find('}') {
+                names.push(&braced[..close]);
+                rest = &braced[close + 1..];
+            }
+        } else {
+            let len = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(rest.len());
+            if len > 0 {
+                names.push(&rest[..len]);
+            }
+            rest = &rest[len..];
+        }
+    }
+    names
+}
+
+/// The phrase with each run of whitespace as one space, trimmed.
+pub(super) fn collapse_whitespace(phrase: &str) -> String {
+    phrase.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `don't` is also written `don’t`, and the other way round.
+fn apostrophe_variants(phrase: String) -> Vec<String> {
+    let mut variants = Vec::with_capacity(2);
+    if phrase.contains('\'') {
+        variants.push(phrase.replace('\'', "’"));
+    } else if phrase.contains('’') {
+        variants.push(phrase.replace('’', "'"));
+    }
+    variants.push(phrase);
+    variants
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Marks that join letters into one word: `year-end`, `O’Neill`, `storm’s`.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\u{2011}' | '\'' | '’')
+}
+
+/// Whether the word characters at either end of `range` are not part of a
+/// longer word in `hay`. Ends that are not word characters (a pattern that
+/// starts with punctuation) need no boundary.
+fn on_word_boundaries(hay: &str, range: &Range<usize>) -> bool {
+    let found = &hay[range.clone()];
+    (!found.starts_with(is_word_char) || !continues_word(hay[..range.start].chars().rev()))
+        && (!found.ends_with(is_word_char) || !continues_word(hay[range.end..].chars()))
+}
+
+/// Whether the characters leading away from a match (`outside`, nearest
+/// first) continue the word it ends in: a letter, or a joiner and a letter.
+fn continues_word(mut outside: impl Iterator<Item = char>) -> bool {
+    match outside.next() {
+        Some(c) if is_word_char(c) => true,
+        Some(c) if is_joiner(c) => outside.next().is_some_and(is_word_char),
+        _ => false,
+    }
+}
+
+/// Keep the leftmost-longest of overlapping hits.
+pub(super) fn select_non_overlapping(hits: &mut Vec<RawHit>) {
+    hits.sort_by_key(|h| (h.range.start, Reverse(h.range.end), h.entry));
+    let mut end = 0;
+    hits.retain(|h| {
+        let keep = h.range.start >= end;
+        if keep {
+            end = h.range.end;
+        }
+        keep
+    });
+}
+
+/// The text of one sentence as matching sees it, with the way back to file
+/// offsets.
+pub(super) struct Hay<'t> {
+    pub text: &'t str,
+    origin: Origin<'t>,
+}
+
+enum Origin<'t> {
+    /// The sentence as written, starting at this file offset.
+    Offset(usize),
+    /// Whitespace collapsed: per byte of `text`, the file span it stands for.
+    Map(&'t [Span]),
+}
+
+impl Hay<'_> {
+    /// The file span of `range` of this text.
+    pub fn span(&self, range: &Range<usize>) -> Span {
+        match self.origin {
+            Origin::Offset(base) => Span::new(base + range.start, base + range.end),
+            Origin::Map(map) => Span::new(map[range.start].start, map[range.end - 1].end),
+        }
+    }
+}
+
+/// Reused storage for sentences whose whitespace needs collapsing.
+#[derive(Default)]
+pub(super) struct HayBuffer {
+    text: String,
+    map: Vec<Span>,
+}
+
+impl HayBuffer {
+    /// The hay for `span` of `text`: the text itself unless it holds a line
+    /// break, tab or double space, which are collapsed into one space.
+    pub fn load<'t>(&'t mut self, text: &'t str, span: Span) -> Hay<'t> {
+        let slice = span.text(text);
+        let bytes = slice.as_bytes();
+        static DOUBLE_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
+            LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+        if memchr::memchr3(b'\n', b'\r', b'\t', bytes).is_none()
+            && DOUBLE_SPACE.find(bytes).is_none()
+        {
+            return Hay {
+                text: slice,
+                origin: Origin::Offset(span.start),
+            };
+        }
+        self.text.clear();
+        self.map.clear();
+        let mut space: Option<usize> = None;
+        for (i, c) in slice.char_indices() {
+            let at = span.start + i;
+            let end = at + c.len_utf8();
+            if c.is_whitespace() {
+                match space {
+                    Some(index) => self.map[index].end = end,
+                    None => {
+                        space = Some(self.map.len());
+                        self.text.push(' ');
+                        self.map.push(Span::new(at, end));
+                    }
+                }
+                continue;
+            }
+            space = None;
+            self.text.push(c);
+            self.map
+                .extend((at..end).map(|byte| Span::new(byte, byte + 1)));
+        }
+        Hay {
+            text: &self.text,
+            origin: Origin::Map(&self.map),
+        }
+    }
+}
+
+/// Which blocks a rule reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Scope {
+    /// Prose: body paragraphs, captions, list items, table cells.
+    Text,
+    /// Running prose only: body paragraphs and captions.
+    Body,
+    /// Headlines, headings and labels.
+    Heading,
+    /// Every block, credits included.
+    All,
+}
+
+impl Scope {
+    pub fn includes(self, kind: BlockKind) -> bool {
+        match self {
+            Scope::Text => matches!(
+                kind,
+                BlockKind::Body | BlockKind::Caption | BlockKind::ListItem | BlockKind::TableCell
+            ),
+            Scope::Body => kind.is_running_prose(),
+            Scope::Heading => matches!(
+                kind,
+                BlockKind::Headline | BlockKind::Heading | BlockKind::Label
+            ),
+            Scope::All => true,
+        }
+    }
+}
+
+/// What is shared by every kind of declarative rule.
+pub(super) struct Common {
+    pub meta: RuleMeta,
+    pub message: Template,
+    pub help: Option<Template>,
+    pub scope: Scope,
+    /// Words inside quotation marks are someone's words: not the copy
+    /// editor's to change, so by default no rule reads them.
+    pub include_quotes: bool,
+    /// Phrases that are never matches; a match they overlap is dropped.
+    pub exceptions: Option<Matcher>,
+}
+
+/// A match in a Document.
+pub(super) struct Hit {
+    /// Where it is in the file.
+    pub span: Span,
+    /// Where it is in the hay it was found in, with its entry.
+    pub raw: RawHit,
+}
+
+/// Reused buffers for a rule's pass over one Document.
+#[derive(Default)]
+pub(super) struct Scratch {
+    pub hay: HayBuffer,
+    hits: Vec<RawHit>,
+    exception_hits: Vec<RawHit>,
+    exceptions: Ranges,
+}
+
+/// Ranges sorted by start with the running maximum of their ends, so that
+/// whether any overlaps a range is a binary search, not a scan: a huge
+/// sentence with many exceptions and many matches stays linear.
+#[derive(Default)]
+pub(super) struct Ranges {
+    sorted: Vec<Range<usize>>,
+    max_end: Vec<usize>,
+}
+
+impl Ranges {
+    pub fn set(&mut self, ranges: impl Iterator<Item = Range<usize>>) {
+        self.sorted.clear();
+        self.sorted.extend(ranges);
+        self.sorted.sort_unstable_by_key(|r| r.start);
+        self.max_end.clear();
+        let mut max = 0;
+        for range in &self.sorted {
+            max = max.max(range.end);
+            self.max_end.push(max);
+        }
+    }
+
+    pub fn overlaps(&self, range: &Range<usize>) -> bool {
+        let before_end = self.sorted.partition_point(|r| r.start < range.end);
+        before_end > 0 && self.max_end[before_end - 1] > range.start
+    }
+}
+
+impl Common {
+    /// The indices of the sentences in the blocks this rule reads.
+    pub fn sentences<'d>(&self, doc: &'d Document) -> impl Iterator<Item = usize> + 'd {
+        let scope = self.scope;
+        doc.paragraphs
+            .iter()
+            .filter(move |p| scope.includes(p.kind))
+            .flat_map(|p| p.sentences.clone())
+    }
+
+    /// Whether the text at `offset` is invisible to this rule.
+    pub fn excluded(&self, doc: &Document, offset: usize) -> bool {
+        !self.include_quotes && doc.is_quoted(offset)
+    }
+
+    /// Every match of `matcher` in the sentences in scope, in order, with
+    /// the hay it was found in.
+    pub fn for_each_hit(
+        &self,
+        doc: &Document,
+        matcher: &Matcher,
+        mut found: impl FnMut(&Hay<'_>, Hit),
+    ) {
+        let mut scratch = Scratch::default();
+        for sentence in self.sentences(doc) {
+            let (hay, hits) = self.sentence_hits(doc, sentence, matcher, &mut scratch);
+            for raw in hits.drain(..) {
+                found(
+                    &hay,
+                    Hit {
+                        span: hay.span(&raw.range),
+                        raw,
+                    },
+                );
+            }
+        }
+    }
+
+    /// The matches of `matcher` in one sentence, without overlaps: not in
+    /// quotations (unless included), URLs or exceptions.
+    pub fn sentence_hits<'s>(
+        &self,
+        doc: &'s Document<'_>,
+        sentence: usize,
+        matcher: &Matcher,
+        scratch: &'s mut Scratch,
+    ) -> (Hay<'s>, &'s mut Vec<RawHit>) {
+        let Scratch {
+            hay: buffer,
+            hits,
+            exception_hits,
+            exceptions,
+        } = scratch;
+        let sentence = &doc.sentences[sentence];
+        let hay = buffer.load(&doc.text, sentence.span);
+        hits.clear();
+        matcher.find(hay.text, hits);
+        if hits.is_empty() {
+            return (hay, hits);
+        }
+        exception_hits.clear();
+        if let Some(exception) = &self.exceptions {
+            exception.find(hay.text, exception_hits);
+        }
+        exceptions.set(exception_hits.iter().map(|e| e.range.clone()));
+        let tokens = doc.sentence_tokens(sentence);
+        hits.retain(|hit| {
+            let span = hay.span(&hit.range);
+            !self.excluded(doc, span.start)
+                && !inside_url(tokens, span)
+                && !exceptions.overlaps(&hit.range)
+        });
+        select_non_overlapping(hits);
+        (hay, hits)
+    }
+
+    /// The exceptions found in `hay`, as file offsets, into `out`.
+    pub fn exception_ranges(&self, hay: &Hay<'_>, scratch: &mut Vec<RawHit>, out: &mut Ranges) {
+        scratch.clear();
+        if let Some(exception) = &self.exceptions {
+            exception.find(hay.text, scratch);
+        }
+        out.set(scratch.iter().map(|e| {
+            let span = hay.span(&e.range);
+            span.start..span.end
+        }));
+    }
+}
+
+/// Whether `span` overlaps a URL, e-mail address or file name among the
+/// sentence's `tokens` (sorted by position).
+fn inside_url(tokens: &[crate::document::Token], span: Span) -> bool {
+    let first = tokens.partition_point(|t| t.span.end <= span.start);
+    tokens[first..]
+        .iter()
+        .take_while(|t| t.span.start < span.end)
+        .any(|t| t.kind == TokenKind::Url)
+}
+
+/// `matched` as it would be written in place of `matched`: a suggestion for
+/// a capitalised match is capitalised, for an all-capitals match written in
+/// capitals. Case is only ever raised, never lowered (`internet` →
+/// `Internet` stays).
+pub(super) fn match_case(matched: &str, suggestion: &str) -> String {
+    let mut letters = matched.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return suggestion.to_string();
+    };
+    let rest_upper = letters.clone().all(char::is_uppercase);
+    let shouting = first.is_uppercase() && rest_upper && letters.count() > 0;
+    if shouting && suggestion.chars().filter(|c| c.is_alphabetic()).count() > 1 {
+        return suggestion.to_uppercase();
+    }
+    if first.is_uppercase() {
+        let mut chars = suggestion.chars();
+        if let Some(head) = chars.next() {
+            return head.to_uppercase().chain(chars).collect();
+        }
+    }
+    suggestion.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(matcher: &Matcher, hay: &str) -> Vec<String> {
+        let mut hits = Vec::new();
+        matcher.find(hay, &mut hits);
+        select_non_overlapping(&mut hits);
+        hits.iter()
+            .map(|h| hay[h.range.clone()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn phrases_match_whole_words_in_any_ascii_case_and_apostrophe() {
+        let m =
+            Matcher::literal(&["end result", "don't", "in order", "in order to"], true).unwrap();
+        assert_eq!(found(&m, "The End Result was clear"), vec!["End Result"]);
+        assert!(found(&m, "year-end results and trend results").is_empty());
+        assert_eq!(found(&m, "We don’t know"), vec!["don’t"]);
+        // The longest phrase that fits wins; one that runs into a word does not.
+        assert_eq!(found(&m, "in order to win"), vec!["in order to"]);
+        assert_eq!(found(&m, "in order tomorrow"), vec!["in order"]);
+    }
+
+    #[test]
+    fn nothing_matches_across_masked_bytes() {
+        let m = Matcher::literal(&["in order to"], true).unwrap();
+        assert!(found(&m, "in order \0\0\0\0 to").is_empty());
+        assert_eq!(found(&m, "\0\0in order to\0\0"), vec!["in order to"]);
+        let r = Matcher::regex(&["in.order"], true).unwrap();
+        assert!(found(&r, "in\0order").is_empty());
+    }
+
+    #[test]
+    fn regexes_report_their_pattern_and_errors() {
+        let m = Matcher::regex(&["colou?r", r"\d+ percent"], true).unwrap();
+        let mut hits = Vec::new();
+        m.find("Color rose 5 percent", &mut hits);
+        assert_eq!(hits.iter().map(|h| h.entry).collect::<Vec<_>>(), vec![0, 1]);
+        let err = Matcher::regex(&["ok", "(unclosed"], true).err().unwrap();
+        assert_eq!(err.entry, Some(1));
+        let err = Matcher::regex(&[r"\w{1000}\w{1000}"], false).err().unwrap();
+        assert!(err.message.contains("limit"), "{}", err.message);
+    }
+
+    #[test]
+    fn replacements_expand_groups_and_missing_ones_are_named() {
+        let m = Matcher::regex(&[r"(is|are) going to (?P<verb>[a-z]+)"], false).unwrap();
+        let hay = "it is going to rain";
+        let mut hits = Vec::new();
+        m.find(hay, &mut hits);
+        assert_eq!(m.expand(hay, &hits[0], "will ${verb}"), "will rain");
+        assert_eq!(
+            m.missing_groups(0, "will $2 $3 ${noun} $$"),
+            vec!["3", "noun"]
+        );
+    }
+
+    #[test]
+    fn whitespace_runs_read_as_one_space() {
+        let text = "in order\n  to win";
+        let mut buffer = HayBuffer::default();
+        let hay = buffer.load(text, Span::new(0, text.len()));
+        assert_eq!(hay.text, "in order to win");
+        let m = Matcher::literal(&["in order to"], true).unwrap();
+        let mut hits = Vec::new();
+        m.find(hay.text, &mut hits);
+        assert_eq!(hay.span(&hits[0].range), Span::new(0, 13));
+    }
+
+    #[test]
+    fn ranges_answer_overlaps() {
+        let mut ranges = Ranges::default();
+        ranges.set([10..20, 0..30, 40..45].into_iter());
+        assert!(ranges.overlaps(&(25..28)));
+        assert!(ranges.overlaps(&(44..50)));
+        assert!(!ranges.overlaps(&(30..40)));
+        assert!(!ranges.overlaps(&(45..46)));
+        ranges.set(std::iter::empty());
+        assert!(!ranges.overlaps(&(0..100)));
+    }
+
+    #[test]
+    fn suggestions_follow_the_case_of_the_match() {
+        assert_eq!(match_case("In order to", "to"), "To");
+        assert_eq!(match_case("in order to", "to"), "to");
+        assert_eq!(match_case("PAST HISTORY", "history"), "HISTORY");
+        assert_eq!(match_case("internet", "Internet"), "Internet");
+    }
+}
