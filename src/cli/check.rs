@@ -424,7 +424,7 @@ fn check_input(
     };
     let checker = linters.for_path(&path).ok_or_else(|| {
         Skip::Error(format!(
-            "{display}: not checked: its galley.toml has errors"
+            "{display}: not checked: its configuration has errors"
         ))
     })?;
     let path = absolute(&path);
@@ -608,7 +608,11 @@ impl FileFilter {
 /// walking up to the nearest galley.toml unless `--config` names one.
 struct LinterCache {
     explicit: Option<Arc<Checker>>,
-    defaults: Arc<Checker>,
+    /// The checker for files no galley.toml governs. `None` when the command
+    /// line selects a rule only a configuration's rule packs define: an
+    /// error only if such a file is checked (`defaults_error`).
+    defaults: Option<Arc<Checker>>,
+    defaults_error: Mutex<Option<Box<ConfigError>>>,
     by_config: Mutex<HashMap<PathBuf, Option<Arc<Checker>>>>,
     by_dir: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
     base_registry: Arc<Registry>,
@@ -626,28 +630,30 @@ impl LinterCache {
             article_date: args.date,
             facts: args.facts.clone(),
         };
-        let defaults = Arc::new(Checker::new(
-            Config::defaults(),
-            &base_registry,
-            &overrides,
-        )?);
-        let explicit = match &args.config.config {
-            Some(path) => Some(Arc::new(Checker::new(
-                Config::load(path)?,
-                &base_registry,
-                &overrides,
-            )?)),
-            None => None,
-        };
-        Ok(LinterCache {
-            explicit,
-            defaults,
+        let mut cache = LinterCache {
+            explicit: None,
+            defaults: None,
+            defaults_error: Mutex::new(None),
             by_config: Mutex::new(HashMap::new()),
             by_dir: Mutex::new(HashMap::new()),
             base_registry,
             overrides,
             error: Mutex::new(None),
-        })
+        };
+        if let Some(path) = &args.config.config {
+            let checker =
+                Checker::new(Config::load(path)?, &cache.base_registry, &cache.overrides)?;
+            cache.explicit = Some(Arc::new(checker));
+            return Ok(cache);
+        }
+        match Checker::new(Config::defaults(), &cache.base_registry, &cache.overrides) {
+            Ok(checker) => cache.defaults = Some(Arc::new(checker)),
+            Err(err) if rule_packs_configured(args) => {
+                *cache.defaults_error.lock().unwrap() = Some(err);
+            }
+            Err(err) => return Err(err),
+        }
+        Ok(cache)
     }
 
     /// The checker for a file at `path`; `None` when its galley.toml is broken.
@@ -664,7 +670,12 @@ impl LinterCache {
                 .clone()
         };
         let Some(config_path) = config_path else {
-            return Some(self.defaults.clone());
+            if self.defaults.is_none()
+                && let Some(err) = self.defaults_error.lock().unwrap().take()
+            {
+                self.error.lock().unwrap().get_or_insert(err);
+            }
+            return self.defaults.clone();
         };
         let mut by_config = self.by_config.lock().unwrap();
         by_config
@@ -715,7 +726,7 @@ impl LinterCache {
         let checkers = self
             .explicit
             .iter()
-            .chain([&self.defaults])
+            .chain(self.defaults.iter())
             .chain(by_config.values().flatten());
         let mut seen = HashSet::new();
         let mut metas = Vec::new();
@@ -732,6 +743,27 @@ impl LinterCache {
     fn take_error(&self) -> Option<Box<ConfigError>> {
         self.error.lock().unwrap().take()
     }
+}
+
+/// Does a galley.toml above one of the checked paths name rule packs? Then a
+/// `--select` unknown to the built-in rules may be one of theirs.
+fn rule_packs_configured(args: &CheckArgs) -> bool {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    paths.iter().filter(|p| p.as_os_str() != "-").any(|path| {
+        let path = absolute(path);
+        let dir = if path.is_dir() {
+            path.as_path()
+        } else {
+            path.parent().unwrap_or(Path::new("."))
+        };
+        config::discover(dir)
+            .and_then(|found| Config::load(&found).ok())
+            .is_some_and(|c| !c.rule_packs.is_empty())
+    })
 }
 
 fn absolute(path: &Path) -> PathBuf {

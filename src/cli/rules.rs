@@ -2,14 +2,18 @@
 
 use serde::Serialize;
 
-use super::{CliError, EXIT_CLEAN, EXIT_ERROR, report_error};
-use crate::rules::{Category, Fixable, Registry, Severity};
+use super::{CliError, ConfigArgs, EXIT_CLEAN, EXIT_ERROR, report_error};
+use crate::config::{self, Config, ConfigError};
+use crate::rules::{Category, Fixable, Registry, Severity, declarative};
 
 #[derive(Debug, clap::Args)]
 pub struct RulesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -22,6 +26,25 @@ pub enum ListFormat {
 pub struct RuleArgs {
     /// The rule's id, e.g. `garbled/missing-space`.
     pub id: String,
+
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+/// Every rule, with the rule packs of the galley.toml given or found from
+/// the current folder.
+fn registry(args: &ConfigArgs) -> Result<Registry, Box<ConfigError>> {
+    let found = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|dir| config::discover(&dir)),
+    };
+    let packs = match found {
+        Some(path) => declarative::load_folders(&Config::load(&path)?)?,
+        None => Vec::new(),
+    };
+    Ok(Registry::new(packs))
 }
 
 #[derive(Serialize)]
@@ -34,7 +57,13 @@ struct RuleRow<'a> {
 }
 
 pub fn list(args: RulesArgs) -> u8 {
-    let registry = Registry::new(Vec::new());
+    let registry = match registry(&args.config) {
+        Ok(registry) => registry,
+        Err(err) => {
+            report_error(*err);
+            return EXIT_ERROR;
+        }
+    };
     let rows: Vec<RuleRow> = registry
         .rules()
         .map(|r| {
@@ -80,7 +109,13 @@ pub fn list(args: RulesArgs) -> u8 {
 }
 
 pub fn explain(args: RuleArgs) -> u8 {
-    let registry = Registry::new(Vec::new());
+    let registry = match registry(&args.config) {
+        Ok(registry) => registry,
+        Err(err) => {
+            report_error(*err);
+            return EXIT_ERROR;
+        }
+    };
     let Some(rule) = registry.get(&args.id) else {
         let mut error = CliError::new(format!("unknown rule `{}`", args.id));
         if let Some(suggestion) = registry.resolve(&args.id).err().and_then(|u| u.suggestion) {
