@@ -234,7 +234,8 @@ impl Rule for GenderMismatch {
                 ),
             )
             .help(format!(
-                "check who is meant; if it is {name}, use the pronoun {name} uses"
+                "check who is meant; if it is {name}, write “{}”",
+                swapped(doc, pronoun.span)
             ))
             .fix(Fix::unsafe_(pronoun.span, swapped(doc, pronoun.span)));
             if let Some(m) = last_mention {
