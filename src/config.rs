@@ -352,7 +352,7 @@ pub const STARTER: &str = r#"# galley.toml — configuration for galley, the new
 # fail-on = "warning"
 
 # The article's date, for dates written without a year ("Tuesday, March 3").
-# article-date = "2022-01-10"
+# article-date = "2023-11-06"
 
 # A facts sheet: people (names, pronouns, titles) and organisations.
 # facts = "facts.toml"
@@ -428,7 +428,7 @@ mod tests {
                 .contains("not a severity")
         );
         assert!(
-            parse("article-date = \"10/01/2022\"\n")
+            parse("article-date = \"06/11/2023\"\n")
                 .unwrap_err()
                 .message
                 .contains("not a date")
@@ -440,12 +440,12 @@ mod tests {
     #[test]
     fn paths_resolve_against_the_file() {
         let config = parse(
-            "facts = \"facts.toml\"\nrule-packs = [\"house\"]\narticle-date = \"2022-01-10\"\n",
+            "facts = \"facts.toml\"\nrule-packs = [\"house\"]\narticle-date = \"2023-11-06\"\n",
         )
         .unwrap();
         assert_eq!(config.facts.unwrap(), PathBuf::from("dir/facts.toml"));
         assert_eq!(config.rule_packs, vec![PathBuf::from("dir/house")]);
-        assert_eq!(config.article_date.unwrap().to_string(), "2022-01-10");
+        assert_eq!(config.article_date.unwrap().to_string(), "2023-11-06");
     }
 
     #[test]

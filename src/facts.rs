@@ -10,8 +10,8 @@
 //! aliases = ["Nora J. Gorman"]
 //!
 //! [[organization]]
-//! name = "Organization for Security and Co-operation in Europe"
-//! acronym = "OSCE"
+//! name = "International Atomic Energy Agency"
+//! acronym = "IAEA"
 //! ```
 //!
 //! A malformed sheet is an error pointing at the place in the file.
@@ -152,7 +152,7 @@ impl FactsSheet {
                 return Err(error(
                     acronym.span(),
                     format!("`{}` is not an acronym", acronym.get_ref()),
-                    "write the acronym as it appears in copy, e.g. \"OSCE\"",
+                    "write the acronym as it appears in copy, e.g. \"IAEA\"",
                 ));
             }
             sheet.organizations.push(FactOrganization {
@@ -211,8 +211,8 @@ title = "Deputy Secretary of State"
 aliases = ["Nora J. Gorman"]
 
 [[organization]]
-name = "Organization for Security and Co-operation in Europe"
-acronym = "OSCE"
+name = "International Atomic Energy Agency"
+acronym = "IAEA"
 "#;
 
     #[test]
@@ -222,7 +222,7 @@ acronym = "OSCE"
         assert_eq!(person.pronouns, Some(Pronouns::She));
         assert_eq!(person.surname(), "Gorman");
         assert_eq!(sheet.person_with_surname("Gorman").unwrap().given(), "Nora");
-        assert_eq!(sheet.organizations[0].acronym.as_deref(), Some("OSCE"));
+        assert_eq!(sheet.organizations[0].acronym.as_deref(), Some("IAEA"));
     }
 
     #[test]

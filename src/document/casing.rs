@@ -2,9 +2,9 @@
 //!
 //! A capital letter in the middle of a sentence is judged first by the
 //! article: a word it writes capitalised mid-sentence more than once (`the
-//! Senate`, `Strategic Stability Dialogue`) is a name in its house style,
+//! Senate`, `Joint Harbour Board`) is a name in its house style,
 //! while a word written capitalised once next to lowercase uses of the same
-//! word elsewhere (`a Range of …`, `a previous range of …`) is a slip.
+//! word elsewhere (`a Target of …`, `an earlier target of …`) is a slip.
 //! Built once per Document, on first use ([`super::Document::casing`]).
 
 use std::collections::{HashMap, HashSet};
@@ -83,7 +83,7 @@ pub fn follows_word(doc: &Document, tokens: &[Token], i: usize) -> bool {
     }
 }
 
-/// `Geneva’s` → `Geneva`; `Reporters’` → `Reporters`.
+/// `Nairobi’s` → `Nairobi`; `Reporters’` → `Reporters`.
 pub fn strip_possessive(word: &str) -> &str {
     for suffix in ["’s", "'s", "’", "'"] {
         if let Some(base) = word.strip_suffix(suffix)

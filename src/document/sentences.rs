@@ -306,9 +306,9 @@ mod tests {
 
     #[test]
     fn news_abbreviations_and_initials_do_not_split() {
-        let text = "Lt. Gen. Dana Price met Anna J. Whitley at 6:30 p.m. on Jan. 12 in Washington, D.C. and left.";
+        let text = "Lt. Gen. Dana Price met Anna J. Whitley at 5:45 p.m. on Feb. 9 in Washington, D.C. and left.";
         assert_eq!(sentences(text).len(), 1);
-        let text = "Norvale Systems Inc. rose 11% in the U.S. on Wednesday. It fell later.";
+        let text = "Brackett Foods Inc. rose 6% in the U.S. on Friday. It fell later.";
         assert_eq!(sentences(text).len(), 2);
     }
 
@@ -323,15 +323,15 @@ mod tests {
             ]
         );
         assert_eq!(
-            sentences("It is the end of the talks,” he said. Next, lunch."),
-            vec!["It is the end of the talks,” he said.", "Next, lunch."]
+            sentences("It is the end of the season,” he said. Next, lunch."),
+            vec!["It is the end of the season,” he said.", "Next, lunch."]
         );
     }
 
     #[test]
     fn decimals_urls_and_emails_do_not_split() {
         assert_eq!(
-            sentences("Revenue rose to $3.8 billion. Mail a@b.com. See www.x.org/a.b today.").len(),
+            sentences("Sales rose to $2.4 billion. Mail a@b.com. See www.x.org/a.b today.").len(),
             3
         );
     }

@@ -1,7 +1,7 @@
 //! Closed word lists the Document needs to read news text: abbreviations that
 //! do not end sentences, and the words a sentence can start with.
 
-/// Abbreviations before a name: `Sen. Warren`, `Lt. Gen. Price`, `St. Louis`.
+/// Abbreviations before a name: `Sen. Warren`, `Lt. Gen. Price`, `Mt. Hood`.
 /// A full stop after one never ends a sentence.
 const TITLE_ABBREVIATIONS: &[&str] = &[
     "Adm", "Amb", "Atty", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Cpl", "Det", "Dr", "Fr", "Ft",
@@ -12,7 +12,7 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
 
 /// Abbreviations that may end a sentence, but usually do not: a full stop
 /// after one ends the sentence only when a sentence starter follows
-/// (`… & Co. It closed` but `Jan. 12`, `Inc. shares`).
+/// (`… & Co. It closed` but `Nov. 6`, `Inc. shares`).
 const ABBREVIATIONS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
     "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "inc", "corp", "co", "ltd",

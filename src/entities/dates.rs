@@ -1,6 +1,6 @@
 //! Calendar dates as news copy writes them, read from the tokens:
-//! `Monday, January 10, 2022`, `Monday, Jan. 10, 2022`, `Monday 10 January
-//! 2022`, `Monday (Jan. 10)`, `Tuesday, March 3`, `Thursday, the 12th`, and
+//! `Monday, November 6, 2023`, `Monday, Nov. 6, 2023`, `Monday 6 November
+//! 2023`, `Monday (Nov. 6)`, `Tuesday, March 3`, `Thursday, the 12th`, and
 //! the same without a weekday. Calendar arithmetic is jiff's (proleptic
 //! Gregorian); this module only reads.
 
@@ -20,7 +20,7 @@ pub struct WrittenDate {
     pub month: Option<i8>,
     pub day: i8,
     pub year: Option<i16>,
-    /// The date sits in a dateline (`WASHINGTON, Jan. 10 (Reuters) —`).
+    /// The date sits in a dateline (`WASHINGTON, Nov. 6 (Reuters) —`).
     pub in_dateline: bool,
 }
 
@@ -64,7 +64,7 @@ pub fn month_name(month: i8) -> &'static str {
     MONTH_NAMES[(month - 1) as usize]
 }
 
-/// `January 10, 2022`.
+/// `November 6, 2023`.
 pub fn format_date(date: Date) -> String {
     format!(
         "{} {}, {}",
@@ -88,7 +88,7 @@ const WEEKDAY_ABBREVIATIONS: &[(&str, i8)] = &[
     ("Sun", 6),
 ];
 
-/// Month abbreviations; the full stop is optional (`Jan. 10`, `Jan 10`).
+/// Month abbreviations; the full stop is optional (`Nov. 6`, `Nov 6`).
 const MONTH_ABBREVIATIONS: &[(&str, i8)] = &[
     ("Jan", 1),
     ("Feb", 2),
@@ -248,7 +248,7 @@ impl Reader<'_> {
         ((1..=31).contains(&day) && !range_follows).then_some((day, i + 1))
     }
 
-    /// A year after a day: `, 2022` or ` 2022`.
+    /// A year after a day: `, 2023` or ` 2023`.
     fn year_at(&self, i: usize) -> Option<(i16, usize)> {
         let j = if self.is(i, ",") { i + 1 } else { i };
         let token = self.tokens.get(j)?;
@@ -264,7 +264,7 @@ impl Reader<'_> {
         ((1000..=2999).contains(&year) && !glued_more).then_some((year, j + 1))
     }
 
-    /// `January 10, 2022`, `Jan. 10`.
+    /// `November 6, 2023`, `Nov. 6`.
     fn month_first(&self, i: usize) -> Option<(WrittenDate, usize)> {
         let (month, j) = self.month_at(i)?;
         let (day, j) = self.day_at(j, false)?;
@@ -275,7 +275,7 @@ impl Reader<'_> {
         Some((self.written(i, next, Some(month), day, year), next))
     }
 
-    /// `10 January 2022`, `10 Jan.`.
+    /// `6 November 2023`, `6 Nov.`.
     fn day_first(&self, i: usize) -> Option<(WrittenDate, usize)> {
         let (day, j) = self.day_at(i, false)?;
         let (month, j) = self.month_at(j)?;
@@ -367,39 +367,39 @@ mod tests {
     #[test]
     fn reads_the_common_news_forms() {
         let found = dates(
-            "It was Monday, January 10, 2022, then Monday, Jan. 10, 2022 and Monday 10 January 2022. \
-             On Monday (Jan. 10) and Tuesday, March 3 and on Thursday, the 12th. Since Jan. 12, 2023.",
+            "It was Monday, November 6, 2023, then Monday, Nov. 6, 2023 and Monday 6 November 2023. \
+             On Monday (Nov. 6) and Tuesday, March 3 and on Thursday, the 12th. Since Feb. 9, 2021.",
         );
         let texts: Vec<_> = found.iter().map(|d| d.0.as_str()).collect();
         assert_eq!(
             texts,
             vec![
-                "Monday, January 10, 2022",
-                "Monday, Jan. 10, 2022",
-                "Monday 10 January 2022",
-                "Monday (Jan. 10)",
+                "Monday, November 6, 2023",
+                "Monday, Nov. 6, 2023",
+                "Monday 6 November 2023",
+                "Monday (Nov. 6)",
                 "Tuesday, March 3",
                 "Thursday, the 12th",
-                "Jan. 12, 2023",
+                "Feb. 9, 2021",
             ]
         );
         assert_eq!(found[5].1.month, None);
         assert_eq!(found[5].1.day, 12);
         assert!(found[6].1.weekday.is_none());
-        assert_eq!(found[6].1.year, Some(2023));
+        assert_eq!(found[6].1.year, Some(2021));
     }
 
     #[test]
     fn ranges_times_and_relative_weekdays_are_not_dates() {
-        assert!(dates("On Thursday, officials met. Jan. 10-12 and 6:30 and Monday.").is_empty());
+        assert!(dates("On Thursday, officials met. Nov. 6-8 and 5:45 and Monday.").is_empty());
     }
 
     #[test]
     fn dated_datelines() {
-        let found = dates("Headline\n\nLONDON, Jan. 10, 2022 (Reuters) — Talks began.\n");
+        let found = dates("Headline\n\nLONDON, Nov. 6, 2023 (Reuters) — Talks began.\n");
         assert_eq!(found.len(), 1);
         assert!(found[0].1.in_dateline);
-        let found = dates("Headline\n\nTalks began on Jan. 10, 2022 — or so we heard.\n");
+        let found = dates("Headline\n\nTalks began on Nov. 6, 2023 — or so we heard.\n");
         assert!(!found[0].1.in_dateline);
     }
 }

@@ -3,9 +3,9 @@
 //!
 //! Capitalised runs of words are read left to right: a known first name
 //! followed by more name words is a full name (`Deputy Secretary of State
-//! Nora Gorman`, `Eurasia Anna J. Whitley`); a title or honorific followed
-//! by one to three name words is a person too (`President Biden`, `Turkish
-//! mediator Emre Kaya` via the lowercase role noun); a lone capitalised word
+//! Nora Gorman`, `Asia Anna J. Whitley`); a title or honorific followed
+//! by one to three name words is a person too (`President Macron`, `Nigerian
+//! mediator Chiamaka Obi` via the lowercase role noun); a lone capitalised word
 //! is kept as a possible surname-only mention and linked to a person by exact
 //! surname, or by a close spelling (a variant) when it stands where a person
 //! stands (before a speech verb, as a possessive, as a subject).
@@ -265,7 +265,7 @@ impl Scanner<'_> {
         if is_function_word(surname) {
             return false;
         }
-        // `Mill Creek Springs Road`, `Lisbon Some`: a first name that is also
+        // `Rose Hill Farm Road`, `Lisbon Some`: a first name that is also
         // an ordinary word or a place needs an unmistakable surname after it.
         if (pos::is_common_word(word) || is_place(word)) && pos::is_common_word(surname) {
             return false;
@@ -275,7 +275,7 @@ impl Scanner<'_> {
         if is_place(surname) && !self.person_position(i, end) && !(i > 0 && self.is_title(i - 1)) {
             return false;
         }
-        // A rare given name (`Santa`, `Kemal`) counts where a person stands.
+        // A rare given name (`Santa`, `Tadeusz`) counts where a person stands.
         counts.total() >= RARE_GIVEN_NAME || self.person_position(i, end) || self.is_subject(i, end)
     }
 
@@ -715,7 +715,7 @@ impl Linker<'_> {
         } else if lone_given_name {
             self.resolved.push((index, None, false));
         } else if c.person_position && !pos::is_common_word(&word) && !is_demonym(&word) {
-            // A person named by surname alone (`Putin said`): gender unknown.
+            // A person named by surname alone (`Macron said`): gender unknown.
             let p = self.add_person(index, None, word, None);
             self.resolved.push((index, Some(p), false));
         }
@@ -875,17 +875,14 @@ mod tests {
 
     #[test]
     fn places_organisations_and_nationalities_are_not_people() {
-        let text = "Russian diplomats met at the Department of Defense on Mill Creek Springs Road. Russia said nothing. The Strategic Stability Dialogue resumed in June.";
+        let text = "Kenyan engineers met at the Department of Energy on Rose Hill Farm Road. Kenya said nothing. The Joint Harbour Board resumed in June.";
         assert!(named(text).is_empty(), "{:?}", named(text));
     }
 
     #[test]
     fn titled_surnames_and_unknown_given_names() {
-        let text = "President Biden met them. Turkish mediator Emre Kaya spoke. Volodymyr Zelenskyy said so.";
-        assert_eq!(
-            named(text),
-            vec!["Biden", "Emre Kaya", "Volodymyr Zelenskyy"]
-        );
+        let text = "President Macron met them. Nigerian mediator Chiamaka Obi spoke. Wanjiru Kamau said so.";
+        assert_eq!(named(text), vec!["Macron", "Chiamaka Obi", "Wanjiru Kamau"]);
     }
 
     #[test]
@@ -918,8 +915,9 @@ mod tests {
             "Tom Reed spoke first. Tammy Reeds, a former negotiator, spoke next. Reed said yes. Reeds said no.",
         );
         assert!(found.iter().all(|(_, _, variant)| !variant), "{found:?}");
-        let found =
-            people("The coins came from the Harriss family. Special Agent Paul Harris said so.");
+        let found = people(
+            "The paintings came from the Harriss family. Special Agent Lena Harris said so.",
+        );
         assert!(found.iter().all(|(_, _, variant)| !variant), "{found:?}");
     }
 

@@ -3,7 +3,7 @@
 //!
 //! A person is introduced by a full name (`Nora Gorman`, `Anna J. Whitley`,
 //! `Juan de la Cruz`) or by a title or honorific before a capitalised name
-//! (`President Biden`, `Mr. Blake`); later surname-only mentions (`Gorman`,
+//! (`President Macron`, `Mr. Blake`); later surname-only mentions (`Gorman`,
 //! `Gorman’s`) are linked to them, and so are misspelled mentions
 //! (`Garmeen`), which are marked as variants for `names/inconsistent-spelling`.
 //!

@@ -1,5 +1,5 @@
-//! Figures as news copy writes them: `57`, `14,500`, `3.8`, `eight`,
-//! `twenty-four`, and the number in a compound (`24-member`, `nine-hour`).
+//! Figures as news copy writes them: `43`, `12,300`, `2.4`, `six`,
+//! `twenty-four`, and the number in a compound (`18-member`, `seven-hour`).
 
 use crate::document::{Document, TokenKind};
 use crate::span::Span;
@@ -7,17 +7,17 @@ use crate::span::Span;
 /// A number written in the text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figure {
-    /// The number itself: `23` in `23-member`, `nine` in `nine-hour`.
+    /// The number itself: `19` in `19-member`, `seven` in `seven-hour`.
     pub span: Span,
     /// The first and one-past-last tokens it uses (`14`, `,`, `5OO`).
     pub tokens: (usize, usize),
     pub value: f64,
-    /// The digits as written, without thousands separators (`14500`,
-    /// `3.8`); `None` for a number written in words.
+    /// The digits as written, without thousands separators (`12300`,
+    /// `2.4`); `None` for a number written in words.
     pub digits: Option<String>,
-    /// The word after a hyphen in a compound (`member` in `24-member`).
+    /// The word after a hyphen in a compound (`member` in `18-member`).
     pub compound: Option<String>,
-    /// A capital or small letter O stands for a zero (`14,5OO`).
+    /// A capital or small letter O stands for a zero (`12,3OO`).
     pub letter_o: bool,
 }
 
@@ -75,7 +75,7 @@ pub fn figure_at(doc: &Document, i: usize) -> Option<Figure> {
     match token.kind {
         TokenKind::Number => digits_figure(doc, i, text),
         TokenKind::Word => {
-            // `eight`, `twenty-four`, `nine-hour`, `twenty-four-hour`.
+            // `six`, `twenty-four`, `seven-hour`, `twenty-four-hour`.
             if let Some(value) = word_value(text) {
                 return Some(word_figure(token.span, i, value, text.len(), None));
             }
@@ -110,7 +110,7 @@ fn is_compound_word(rest: &str) -> bool {
     !rest.is_empty() && rest.chars().all(|c| c.is_alphabetic() || c == '-')
 }
 
-/// `57`, `14,500`, `3.8`, `24-member`, and `14,5OO` (tokenized apart).
+/// `43`, `12,300`, `2.4`, `18-member`, and `12,3OO` (tokenized apart).
 fn digits_figure(doc: &Document, i: usize, text: &str) -> Option<Figure> {
     let token = doc.tokens[i];
     let number_len = text
@@ -127,7 +127,7 @@ fn digits_figure(doc: &Document, i: usize, text: &str) -> Option<Figure> {
     let mut digits: String = number.chars().filter(|&c| c != ',').collect();
     let mut end = (i + 1, token.span.start + number_len);
     let mut letter_o = false;
-    // `14,5OO`: a thousands group mistyped with letters O.
+    // `12,3OO`: a thousands group mistyped with letters O.
     if compound.is_none()
         && let (Some(comma), Some(group)) = (doc.tokens.get(i + 1), doc.tokens.get(i + 2))
         && comma.is_punct(&doc.text, ",")
@@ -162,8 +162,8 @@ fn digits_figure(doc: &Document, i: usize, text: &str) -> Option<Figure> {
 }
 
 /// Do two different figures differ the way a slip does: one digit changed
-/// or two neighbouring digits swapped (`24`/`23`, `14`/`41`), or a small
-/// number word changed (`eight`/`nine`)?
+/// or two neighbouring digits swapped (`18`/`19`, `16`/`61`), or a small
+/// number word changed (`six`/`seven`)?
 pub fn is_slip(a: &Figure, b: &Figure) -> bool {
     match (&a.digits, &b.digits) {
         (Some(x), Some(y)) => {
@@ -208,23 +208,23 @@ mod tests {
     fn reads_digits_words_and_compounds() {
         assert_eq!(
             figures(
-                "24 officials, the 23-member team, 14,500 acres, $3.8 billion, eight hours, a nine-hour meeting, twenty-four"
+                "18 inspectors, the 19-member team, 12,300 hectares, $2.4 billion, six hours, a seven-hour session, twenty-four"
             ),
             vec![
-                ("24".to_string(), 24.0, None),
-                ("23".to_string(), 23.0, Some("member".to_string())),
-                ("14,500".to_string(), 14500.0, None),
-                ("3.8".to_string(), 3.8, None),
-                ("eight".to_string(), 8.0, None),
-                ("nine".to_string(), 9.0, Some("hour".to_string())),
+                ("18".to_string(), 18.0, None),
+                ("19".to_string(), 19.0, Some("member".to_string())),
+                ("12,300".to_string(), 12300.0, None),
+                ("2.4".to_string(), 2.4, None),
+                ("six".to_string(), 6.0, None),
+                ("seven".to_string(), 7.0, Some("hour".to_string())),
                 ("twenty-four".to_string(), 24.0, None),
             ]
         );
         assert_eq!(
-            figures("14,5OO acres")[0],
-            ("14,5OO".to_string(), 14500.0, None)
+            figures("12,3OO hectares")[0],
+            ("12,3OO".to_string(), 12300.0, None)
         );
-        assert!(figures("the 10th and 1990s and 6:30").is_empty());
+        assert!(figures("the 10th and 1980s and 5:45").is_empty());
     }
 
     #[test]
@@ -234,13 +234,13 @@ mod tests {
             let doc = Document::new(&source);
             figure_at(&doc, 0).unwrap()
         };
-        assert!(is_slip(&f("24"), &f("23")));
-        assert!(is_slip(&f("14"), &f("41")));
-        assert!(is_slip(&f("14,500"), &f("19,500")));
-        assert!(is_slip(&f("eight"), &f("nine")));
-        assert!(!is_slip(&f("11"), &f("9.7")));
-        assert!(!is_slip(&f("600"), &f("9,000")));
-        assert!(!is_slip(&f("24"), &f("24")));
+        assert!(is_slip(&f("18"), &f("19")));
+        assert!(is_slip(&f("16"), &f("61")));
+        assert!(is_slip(&f("12,300"), &f("17,300")));
+        assert!(is_slip(&f("six"), &f("seven")));
+        assert!(!is_slip(&f("12"), &f("8.5")));
+        assert!(!is_slip(&f("300"), &f("7,000")));
+        assert!(!is_slip(&f("18"), &f("18")));
         assert!(!is_slip(&f("1.5"), &f("15")));
     }
 }

@@ -1,20 +1,20 @@
 //! An acronym that does not fit its name, or a slip of a defined one.
 //!
-//! For example `(UNCDAT)` for `UNCTAD`, or `OCSE` after `OSCE`.
+//! For example `(IAAE)` for `IAEA`, or `NSTB` after `NTSB`.
 //!
 //! Flags two things:
 //!
 //! - a definition `Full Name (ACR)` whose letters do not fit the words
 //!   before it, when swapping two of its letters or changing one makes it
-//!   fit (`United Nations Conference on Trade and Development (UNCDAT)`).
+//!   fit (`International Atomic Energy Agency (IAAE)`).
 //!   Skipped function words (`for`, `and`, `in`), hyphenated parts
-//!   (`Co-operation`, `Intermediate-Range`) and lowercase names (`annual
-//!   recurring revenue (ARR)`) fit; so do well-known acronyms with a
+//!   (`Co-operation`, `Long-Distance`) and lowercase names (`compound
+//!   annual growth rate (CAGR)`) fit; so do well-known acronyms with a
 //!   conventional order of their own (`ISO`, `MSF`). A parenthesis that fits
 //!   nothing nearby (a stock symbol, a foreign-language acronym) is left
 //!   alone;
 //! - a later acronym one slip away from one the article defines — two
-//!   letters swapped or one changed (`JJC` after `JCC`, `NSW` after `NWS`) —
+//!   letters swapped or one changed (`JRS` after `JRC`, `NSTB` after `NTSB`) —
 //!   when it is written only once, is not defined itself, does not appear
 //!   before the definition and is not a well-known acronym in its own right.
 //!
@@ -23,9 +23,9 @@
 //! not exist, and makes the copy look careless in the place readers check.
 //!
 //! ## Example
-//! Bad: `The Art Crime Team (ACT) took the case. The CAT has added the items.`
+//! Bad: `The Flood Rescue Team (FRT) took the call. The FTR has sent two boats.`
 //!
-//! Good: `The Art Crime Team (ACT) took the case. The ACT has added the items.`
+//! Good: `The Flood Rescue Team (FRT) took the call. The FRT has sent two boats.`
 //!
 //! The fix (unsafe: the other spelling may be the intended one) writes the
 //! defined form.
@@ -180,11 +180,11 @@ mod tests {
         assert_eq!(
             check_text(
                 &rule,
-                "According to the United Nations Conference on Trade and Development (UNCDAT), grain moved."
+                "According to the International Atomic Energy Agency (IAAE), the reactor is safe."
             ),
             vec![(
-                "UNCDAT".to_string(),
-                "“UNCDAT” does not fit the name it abbreviates; “UNCTAD” would".to_string()
+                "IAAE".to_string(),
+                "“IAAE” does not fit the name it abbreviates; “IAEA” would".to_string()
             )]
         );
         assert_eq!(
@@ -197,12 +197,13 @@ mod tests {
     fn fitting_and_conventional_definitions_pass() {
         let rule = AcronymMismatch::new();
         for text in [
-            "57 countries in the Organization for Security and Co-operation in Europe (OSCE) met.",
-            "The Intermediate-Range Nuclear Forces (INF) Treaty ended in 2019.",
-            "Its annual recurring revenue (ARR) grew.",
-            "The United Nations Conference on Trade and Development (UNCTAD) said so.",
+            "Delegates to the Parliamentary Assembly of the Council of Europe (PACE) met.",
+            "Ministers of the Gulf Co-operation Council (GCC) met.",
+            "The Long-Distance Rail Authority (LRA) Act passed in 2011.",
+            "Its compound annual growth rate (CAGR) slowed.",
+            "The Economic Community of West African States (ECOWAS) said so.",
             "The International Organization for Standardization (ISO) sets norms.",
-            "Shares of Quillon Systems Inc. (QLN) rose.",
+            "Shares of Brackett Foods Inc. (BKT) rose.",
             "Doctors Without Borders (MSF) and Reporters Without Borders (RSF) spoke.",
         ] {
             assert!(flagged(&rule, text).is_empty(), "{text}");
@@ -215,26 +216,26 @@ mod tests {
         assert_eq!(
             check_text(
                 &rule,
-                "A member of the Art Crime Team (ACT) spoke. He said the CAT had added the items."
+                "A diver from the Flood Rescue Team (FRT) spoke. He said the FTR had sent two boats."
             ),
             vec![(
-                "CAT".to_string(),
-                "“CAT” looks like a slip for “ACT”, defined earlier".to_string()
+                "FTR".to_string(),
+                "“FTR” looks like a slip for “FRT”, defined earlier".to_string()
             )]
         );
         assert_eq!(
             flagged(
                 &rule,
-                "Ships are inspected by the Joint Coordination Centre (JCC). The JCC met. Turkey will host the JJC."
+                "Trucks are checked by the Joint Review Commission (JRC). The JRC met. Kenya will host the JRS."
             ),
-            vec!["JJC"]
+            vec!["JRS"]
         );
         assert_eq!(
             flagged(
                 &rule,
-                "The National Weather Service (NWS) warned. The NSW also issued an alert."
+                "The National Transportation Safety Board (NTSB) investigated. The NSTB also issued a report."
             ),
-            vec!["NSW"]
+            vec!["NSTB"]
         );
     }
 
@@ -255,14 +256,14 @@ mod tests {
         let rule = AcronymMismatch::new();
         for text in [
             // Used before the definition, or more than once: its own thing.
-            "The NSW fires spread. The National Weather Service (NWS) warned.",
-            "The National Weather Service (NWS) warned. NSW police and NSW crews helped.",
+            "The NSTB report came first. The National Transportation Safety Board (NTSB) followed.",
+            "The National Transportation Safety Board (NTSB) investigated. NSTB staff and NSTB engineers helped.",
             // Defined itself.
-            "The Art Crime Team (ACT) and the Citizens Action Team (CAT) met.",
+            "The Flood Rescue Team (FRT) and the Fire Training Reserve (FTR) met.",
             // Well known.
             "The National Security Agency (NSA) and the NBA agreed. The FBI did not.",
             // Two letters off.
-            "The Art Crime Team (ACT) and the ABC network spoke.",
+            "The Flood Rescue Team (FRT) and the PRS network spoke.",
         ] {
             assert!(flagged(&rule, text).is_empty(), "{text}");
         }

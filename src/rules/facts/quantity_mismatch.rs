@@ -1,21 +1,21 @@
-//! The same figure stated two ways: `24 officials` … `the 23-member team`.
+//! The same figure stated two ways: `18 inspectors` … `the 19-member team`.
 //!
 //! Flags a figure that restates an earlier one with a different number: the
-//! same counted thing (`57 countries` … `56 countries`, `14 rare gold coins`
-//! … `all 41 coins`, `eight hours` … `a nine-hour meeting`, `a delegation of
-//! 24 officials` … `the 23-member team`) where the two numbers differ as a
+//! same counted thing (`43 schools` … `42 schools`, `16 antique clocks`
+//! … `all 61 clocks`, `six hours` … `a seven-hour session`, `a panel of
+//! 18 inspectors` … `the 19-member panel`) where the two numbers differ as a
 //! slip does — one digit changed, two neighbouring digits swapped, or a
 //! small number word changed. The later statement is flagged, with the
 //! earlier one labelled.
 //!
 //! To keep to restatements of one fact, it stays silent when the figures are
-//! in one sentence (`from three people to two`), part of a range (`$14.9
-//! billion to $15.1 billion`), an old value (`from $185`), another or a new
-//! occurrence (`another 12 homes`, `gusts could again reach 40 mph`), when
+//! in one sentence (`from four nurses to three`), part of a range (`$8.6
+//! billion to $8.9 billion`), an old value (`from $68`), another or a new
+//! occurrence (`another 35 homes`, `gusts may again hit 60 mph`), when
 //! the earlier text already states the later number for the same thing, and
 //! when the thing has been counted with several different numbers before.
 //! Small numbers, money, percentages and measures also need a word of
-//! context in common (`tons of grain … since August`); a sum of money or a
+//! context in common (`tons of coal … since March`); a sum of money or a
 //! percentage, two.
 //!
 //! ## Why
@@ -23,9 +23,9 @@
 //! and the reader cannot tell which.
 //!
 //! ## Example
-//! Bad: `A delegation of 24 officials arrived. … The 23-member team left.`
+//! Bad: `A delegation of 18 inspectors arrived. … The 19-member team left.`
 //!
-//! Good: `A delegation of 24 officials arrived. … The 24-member team left.`
+//! Good: `A delegation of 18 inspectors arrived. … The 18-member team left.`
 //!
 //! There is no automatic fix: either figure may be the wrong one.
 
@@ -58,11 +58,11 @@ impl QuantityMismatch {
 /// statements need in common to be the same fact.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
-    /// Countable things: `57 countries`, `14 coins`.
+    /// Countable things: `43 schools`, `16 clocks`.
     Count,
-    /// Units of measure: `14,500 acres`, `45 mph`.
+    /// Units of measure: `12,300 hectares`, `65 mph`.
     Measure,
-    /// Durations: `eight hours`, `two years`; every story has several.
+    /// Durations: `six hours`, `two years`; every story has several.
     Time,
     /// Money and percentages: many different sums in one article.
     Money,
@@ -72,7 +72,7 @@ enum Kind {
 #[derive(Debug)]
 struct Mention {
     figure: Figure,
-    /// The whole quantity, for messages: `$3.8 billion`, `24-member`.
+    /// The whole quantity, for messages: `$2.4 billion`, `18-member`.
     phrase: Span,
     /// What is counted (singular, lowercase), with the currency and scale
     /// for money: `country`, `member`, `$ billion`, `%`.
@@ -81,9 +81,9 @@ struct Mention {
     sentence: usize,
     /// The content words within a few words of it, in its sentence.
     near: HashSet<String>,
-    /// What a compound figure describes: `team` in `the 24-member team`.
+    /// What a compound figure describes: `team` in `the 18-member team`.
     subject: Option<String>,
-    /// Written as a reference back: `the three firefighters`, `all 14 coins`.
+    /// Written as a reference back: `the three nurses`, `all 16 clocks`.
     definite: bool,
     /// Part of a range, an old value or a new occurrence: never compared.
     comparable: bool,
@@ -99,8 +99,8 @@ const NEAR: usize = 8;
 /// The key of a group's size, however written.
 const GROUP_SIZE: &str = "group size";
 
-/// Groups whose size may be written `a delegation of 24 officials` or `the
-/// 24-member delegation`.
+/// Groups whose size may be written `a delegation of 18 inspectors` or `the
+/// 18-member delegation`.
 const GROUPS: &[&str] = &[
     "delegation",
     "team",
@@ -153,7 +153,7 @@ const TIME: &[&str] = &[
     "season", "term", "quarter",
 ];
 
-/// Currencies written as words: sums, like `$3.8 billion`.
+/// Currencies written as words: sums, like `$2.4 billion`.
 const MONEY: &[&str] = &[
     "cent", "dollar", "euro", "pound", "sterling", "yen", "yuan", "franc", "peso", "rupee",
     "ruble", "rouble",
@@ -222,9 +222,9 @@ impl Rule for QuantityMismatch {
 /// bound on the work in copy that repeats a unit thousands of times.
 const PER_KEY: usize = 64;
 
-/// The thing a compound figure describes (`meeting` in `nine-hour
-/// meeting`) is named next to the other statement (`the meeting, which
-/// lasted about eight hours`).
+/// The thing a compound figure describes (`session` in `seven-hour
+/// session`) is named next to the other statement (`the session, which
+/// lasted about six hours`).
 fn subject_near(a: &Mention, b: &Mention) -> bool {
     a.subject.as_ref().is_some_and(|s| b.near.contains(s))
         || b.subject.as_ref().is_some_and(|s| a.near.contains(s))
@@ -411,7 +411,7 @@ fn mention(
         return None; // ages are facts/age-mismatch's
     }
 
-    // Scale and unit: `33 million tons`, `$3.8 billion`, `11%`, `9.7 percent`.
+    // Scale and unit: `27 million tons`, `$2.4 billion`, `6%`, `4.2 percent`.
     let mut j = after;
     let mut scale = None;
     if let Some(word) = lower_word_at(doc, j).filter(|w| SCALES.contains(&w.as_str())) {
@@ -456,14 +456,14 @@ fn mention(
         }
         keys.push(singular(head));
         phrase_end = doc.tokens[*head_index].span.end;
-        // `tons of grain`: the complement says what is measured.
+        // `tons of coal`: the complement says what is measured.
         if lower_word_at(doc, head_index + 1).as_deref() == Some("of")
             && let Some((_, of)) = head_noun(doc, head_index + 2, range.end)
         {
             keys[0] = format!("{} of {}", keys[0], singular(&of));
         }
     }
-    // `a delegation of 24 officials`: the group's size.
+    // `a delegation of 18 inspectors`: the group's size.
     if let (Some("of"), Some(group)) = (
         word_before.as_deref(),
         start.checked_sub(2).and_then(|b| lower_word_at(doc, b)),
@@ -498,7 +498,7 @@ fn mention(
         .collect();
 
     let word_after = lower_word_at(doc, after);
-    // `from three people to two`, `to $210 from $185`, `between 5 and 7`.
+    // `from four nurses to three`, `to $74 from $68`, `between 5 and 7`.
     let figure_near = |from: usize, to: usize| {
         (from.max(range.start)..to.min(range.end)).any(|k| figure_at(doc, k).is_some())
     };
@@ -548,8 +548,8 @@ fn mention(
     })
 }
 
-/// The noun a figure counts: the last noun of the words after it (`14 rare
-/// gold coins` → `coins`), up to four words.
+/// The noun a figure counts: the last noun of the words after it (`16 antique
+/// wall clocks` → `clocks`), up to four words.
 fn head_noun(doc: &Document, from: usize, end: usize) -> Option<(usize, String)> {
     let mut head = None;
     for i in from..(from + 4).min(end) {
@@ -659,43 +659,43 @@ mod tests {
         assert_eq!(
             check_text(
                 &rule,
-                "Hollis, who led a U.S. delegation of 24 officials, spoke. Later, Hollis said the 23-member American team would brief Congress."
+                "Reed, who led a Canadian delegation of 18 inspectors, spoke. Later, Reed said the 19-member team would brief Parliament."
             ),
             vec![(
-                "23".to_string(),
-                "“23-member” here, but “24 officials” earlier for the same thing".to_string()
+                "19".to_string(),
+                "“19-member” here, but “18 inspectors” earlier for the same thing".to_string()
             )]
         );
         for (text, expected) in [
             (
-                "On Thursday, a group of 57 countries will meet. Officials from 56 countries arrived.",
-                "56",
+                "On Friday, a group of 43 schools will compete. Teachers from 42 schools arrived.",
+                "42",
             ),
             (
-                "Thieves took 14 rare gold coins. The museum said all 41 coins were insured.",
-                "41",
+                "Burglars took 16 antique clocks. The shop said all 61 clocks were insured.",
+                "61",
             ),
             (
-                "Ukraine exported about 33 million tons of grain through the corridor since August. \
-                 The corridor has carried 38 million tons of grain since August, officials said.",
-                "38",
+                "The port shipped about 27 million tons of coal through the canal since March. \
+                 The canal has carried 22 million tons of coal since March, officials said.",
+                "22",
             ),
             (
-                "The meeting lasted about eight hours. Ryabkov left the nine-hour meeting early.",
-                "nine",
+                "The session lasted about six hours. Reed left the seven-hour session early.",
+                "seven",
             ),
             (
-                "The fire had burned about 14,500 acres. Duarte said the 14,600 acres burned so far were steep.",
-                "14,600",
+                "The flood had covered about 12,300 hectares. Price said the 12,400 hectares covered so far were farmland.",
+                "12,400",
             ),
             (
-                "The fire had burned about 14,500 acres. Duarte said the 14,5OO acres burned so far were steep.",
-                "14,5OO",
+                "The flood had covered about 12,300 hectares. Price said the 12,3OO hectares covered so far were farmland.",
+                "12,3OO",
             ),
             (
-                "The company said revenue for the quarter climbed to $3.8 billion. Analysts had expected $3.6 billion. \
-                 The $3.1 billion in quarterly revenue was a company record.",
-                "3.1",
+                "The firm said sales for the quarter climbed to $2.4 billion. Analysts had expected $2.2 billion. \
+                 The $2.7 billion in quarterly sales was a firm record.",
+                "2.7",
             ),
         ] {
             assert_eq!(flagged(&rule, text), vec![expected], "{text}");
@@ -706,20 +706,20 @@ mod tests {
     fn different_facts_and_consistent_restatements_pass() {
         let rule = QuantityMismatch::new();
         for text in [
-            "A delegation of 24 officials came. The 24-member team left.",
+            "A delegation of 18 inspectors came. The 18-member team left.",
             "Two people died. Five were injured.",
-            "Two people in masks broke in. The museum cut its staff from three people to two.",
-            "It raised its forecast to $14.9 billion to $15.1 billion. It expects $3.9 billion to $4 billion.",
-            "Shares rose 11% in early trading. The stock closed up 9.7%.",
-            "Revenue climbed 19%. The stock rose 14% in a month.",
-            "The fire had burned 40 homes. Another 45 homes were damaged.",
-            "Winds gusting to 45 mph pushed it east. Gusts could again reach 40 mph.",
-            "He raised his target to $210 from $185. The stock closed at $196.40.",
-            "The talks began in 2019. In 2018 they had failed.",
-            "About 600 people stayed in shelters. More than 9,000 people fled.",
-            "Two firefighters were treated. About 1,200 firefighters were assigned.",
-            "A committee of 12 officials met. Some 1,240 members voted. The 12-member committee left.",
-            "The 14 coins were insured. A reward of $50,000 was offered for the 14 coins.",
+            "Two nurses quit in May. The clinic reduced its night shift from four nurses to three.",
+            "It raised its outlook to $8.6 billion to $8.9 billion. It expects $2.6 billion to $3 billion.",
+            "Shares fell 6% in early trading. The stock closed down 4.2%.",
+            "Sales climbed 17%. The stock rose 12% in a month.",
+            "The storm had flooded 30 homes. Another 35 homes were damaged.",
+            "Gusts of 65 mph toppled trees. Gusts may again hit 60 mph by Sunday.",
+            "She raised her target to $74 from $68. The stock closed at $71.20.",
+            "The project began in 2016. In 2015 it had stalled.",
+            "About 300 people slept in gyms. More than 7,000 people left.",
+            "Two nurses were treated. About 1,400 nurses were assigned.",
+            "A committee of 15 officials met. Some 1,530 members voted. The 15-member committee left.",
+            "The 16 clocks were insured. A reward of $20,000 was offered for the 16 clocks.",
         ] {
             assert!(
                 flagged(&rule, text).is_empty(),

@@ -159,7 +159,7 @@ impl Office {
             }
         }
         // Drop the country or organisation before the title (`U.S.`, `NATO`,
-        // `Russia’s`, `County Fire`): the office starts at its first title word.
+        // `Kenya’s`, `City Water`): the office starts at its first title word.
         let start = words
             .iter()
             .position(|w| is_title_word(w) && !HONORIFICS.contains(&w.as_str()))?;

@@ -330,7 +330,7 @@ fn judge(doc: &Document, tokens: &[Token], i: usize) -> Option<CapitalKind> {
         return None;
     }
     // A plural noun followed by its verb after a complete clause opens a
-    // new sentence: `… $3.8 billion Analysts had expected …`.
+    // new sentence: `… $2.4 billion Analysts had forecast …`.
     let opens_clause = before == Before::ClauseEnd
         && !quoted
         && lower_entry.is_some_and(|e| e.primary == Tag::NNS)
@@ -355,12 +355,12 @@ fn judge(doc: &Document, tokens: &[Token], i: usize) -> Option<CapitalKind> {
 }
 
 /// The lexicon has seen this capitalised form as a name (`Congress`,
-/// `State`, `Range`, `Closed`), often only because its sources capitalised
+/// `State`, `Target`, `Closed`), often only because its sources capitalised
 /// words in titles. Is this use an ordinary word all the same? Yes for a
 /// verb, adverb or preposition the lexicon also knows capitalised as such
 /// (`remain Closed`, `the pair Inside the building`, but not `Shanghai`), and where the article writes the word in
 /// lowercase elsewhere, unless the lexicon knows it mostly as a name
-/// (`every State`) and no indefinite article shows it is not one (`a Range
+/// (`every State`) and no indefinite article shows it is not one (`a Target
 /// of…`).
 fn common_despite_lexicon(
     entry: Entry,
@@ -441,7 +441,7 @@ fn continues_name(doc: &Document, tokens: &[Token], i: usize, lower: &str) -> bo
     false
 }
 
-/// `Diplomatic`, `He’s`: an initial capital followed by lowercase letters.
+/// `Additional`, `He’s`: an initial capital followed by lowercase letters.
 fn is_capitalised(word: &str) -> bool {
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
@@ -475,7 +475,7 @@ fn before(doc: &Document, tokens: &[Token], i: usize) -> Option<Before> {
     let text = doc.slice(prev.span);
     let before_prev = i.checked_sub(2).map(|p| tokens[p]);
     match prev.kind {
-        // `rose to 57 The…`, `19% Analysts`, but not `1946 67,229 The` or
+        // `rose to 43 The…`, `17% Analysts`, but not `1946 67,229 The` or
         // `- 35.58 This` in a table run into the text.
         TokenKind::Number | TokenKind::Symbol
             if before_prev.is_some_and(|t| t.kind == TokenKind::Word) =>
@@ -489,7 +489,7 @@ fn before(doc: &Document, tokens: &[Token], i: usize) -> Option<Before> {
         _ => return None,
     }
     if text.ends_with('.') {
-        // `U.S. Mission`, `Inc. The`: the sentence splitter's call.
+        // `U.S. Capitol`, `Inc. The`: the sentence splitter's call.
         return None;
     }
     let first = text.chars().next()?;
@@ -502,8 +502,8 @@ fn before(doc: &Document, tokens: &[Token], i: usize) -> Option<Before> {
         if opens_sentence && is_sentence_starter(text) {
             return Some(Before::Closed);
         }
-        // `HOUSING The…`: a heading run into the paragraph (but `talks with
-        // NATO Some…` is a run-on).
+        // `HOUSING The…`: a heading run into the paragraph (but `a deal with
+        // IBM Some…` is a run-on).
         let all_caps = |t: &Token| {
             t.kind == TokenKind::Word && !doc.slice(t.span).chars().any(char::is_lowercase)
         };

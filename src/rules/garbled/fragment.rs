@@ -1,17 +1,17 @@
-//! A sentence without a finite verb: `…had no intention. Attack on Ukraine.`
+//! A sentence without a finite verb: `…to close the road. Fear of a collapse.`
 //!
 //! Flags a short sentence (3 to 12 words) in running prose that has no
 //! verb able to head a clause — no `said`, `is`, `focuses`, `will` —
 //! and reads as a phrase broken off the sentence before it: a prepositional
-//! phrase (`In 2023 to save money.`), a participle phrase (`Citing safety
-//! concerns.`) or a noun with its complement (`Attack on the port of
-//! Odesa.`). Two more shapes are caught: a subject with only a relative
-//! clause (`Those who want to work with the United States.`), and a verb
-//! phrase hanging off `and` with no subject (`June 2021 and focuses on
-//! reducing the risk.`).
+//! phrase (`In 2019 to protect wildlife.`), a participle phrase (`Citing safety
+//! concerns.`) or a noun with its complement (`Damage from the storm
+//! in Mombasa.`). Two more shapes are caught: a subject with only a relative
+//! clause (`Those who wish to study at the academy.`), and a verb
+//! phrase hanging off `and` with no subject (`October 2018 and focuses on
+//! lowering the cost.`).
 //!
 //! Words that are both noun and verb are read in context: after `the`, a
-//! preposition or an adjective, `attack` and `talks` are nouns. The
+//! preposition or an adjective, `fear` and `talks` are nouns. The
 //! speaker's words in quotation marks, titles, captions, labels, datelines,
 //! list items, the first sentence of a paragraph and answers to questions
 //! are never judged, and neither is a sentence with a colon, dash or
@@ -23,9 +23,9 @@
 //! reader has to guess how the pieces fit.
 //!
 //! ## Example
-//! Bad: `Ryabkov reiterated that Moscow had no intention. Attack on Ukraine.`
+//! Bad: `The council voted to close the road. Fear of a collapse.`
 //!
-//! Good: `Ryabkov reiterated that Moscow had no intention of attacking Ukraine.`
+//! Good: `The council voted to close the road for fear of a collapse.`
 
 use crate::document::{BlockKind, Document, Sentence, Token, TokenKind};
 use crate::lexicon::pos::{self, Entry, Tag};
@@ -196,8 +196,8 @@ fn judge(doc: &Document, sentence: &Sentence) -> Option<String> {
 }
 
 /// Does the verbless sentence open the way a phrase broken off the previous
-/// sentence does: a preposition (`In 2023…`), a participle (`Citing…`), or a
-/// noun and its preposition (`Attack on…`)?
+/// sentence does: a preposition (`In 2019…`), a participle (`Citing…`), or a
+/// noun and its preposition (`Fear of…`)?
 fn opens_a_phrase(doc: &Document, body: &[Token]) -> bool {
     let Some(first) = lower_entry(doc.slice(body[0].span)) else {
         return false;
@@ -215,7 +215,7 @@ fn opens_a_phrase(doc: &Document, body: &[Token]) -> bool {
     }
 }
 
-/// `Those who want to work with the United States.`: the only verb sits
+/// `Those who wish to study at the academy.`: the only verb sits
 /// in a relative clause on the first word.
 fn is_bare_relative_clause(doc: &Document, body: &[Token], finite: &[usize]) -> bool {
     let head = doc.slice(body[0].span).to_lowercase();
@@ -224,7 +224,7 @@ fn is_bare_relative_clause(doc: &Document, body: &[Token], finite: &[usize]) -> 
         && matches!(doc.slice(body[1].span), "who" | "that" | "which")
 }
 
-/// `June 2021 and focuses on reducing the risk.`: every verb follows
+/// `October 2018 and focuses on lowering the cost.`: every verb follows
 /// `and` or `or`, so the clause it would continue is missing. (Not an
 /// imperative: `Reward or punish the individual.`)
 fn lacks_subject(doc: &Document, body: &[Token], finite: &[usize]) -> bool {
@@ -354,19 +354,19 @@ mod tests {
     use super::*;
     use crate::rules::testing::flagged;
 
-    const LEAD: &str = "Ryabkov told reporters that Moscow had no intention. ";
+    const LEAD: &str = "Gorman told reporters that the council had no plan. ";
 
     #[test]
     fn flags_verbless_fragments() {
         let rule = Fragment::new();
         for fragment in [
-            "Attack on Ukraine.",
-            "Attack on the port of Odesa.",
-            "In 2023 to save money.",
-            "From Oregon and Nevada.",
-            "Citing concerns about the talks.",
-            "Those who want to work with the United States.",
-            "June 2021 and focuses on reducing the risk of nuclear weapons and conflict.",
+            "Fear of a collapse.",
+            "Damage from the storm in Mombasa.",
+            "In 2019 to protect wildlife.",
+            "From Ohio and Indiana.",
+            "Citing concerns about the budget.",
+            "Those who wish to study at the academy.",
+            "October 2018 and focuses on lowering the cost of housing and transport.",
         ] {
             let text = format!("{LEAD}{fragment}");
             assert_eq!(flagged(&rule, &text), vec![fragment], "{text}");
@@ -377,25 +377,25 @@ mod tests {
     fn leaves_sentences_quotes_and_interjections_alone() {
         let rule = Fragment::new();
         for sentence in [
-            "Talks on Ukraine resume on Monday.",
-            "The attack on the port failed.",
-            "Officials fear an attack on the port.",
-            "Consider the case of the port of Odesa.",
+            "Talks on the budget resume on Monday.",
+            "The fear of a collapse faded.",
+            "Engineers fear a flood on the lower deck.",
+            "Consider the damage from the storm in Mombasa.",
             "Not so.",
-            "“Not assurances, not reservations, but guarantees,” Ryabkov said.",
+            "“Not promises, not excuses, but results,” Gorman said.",
             "Prices and wages rose in June.",
-            "Those who want to work with us are welcome.",
+            "Those who wish to study with us are welcome.",
             "And remember the soldiers at the front.",
-            "In Geneva: talks with Russia.",
-            "He’s in Geneva with the delegation.",
+            "In Nairobi: talks with the union.",
+            "He’s in Nairobi with the delegation.",
         ] {
             let text = format!("{LEAD}{sentence}");
             assert!(flagged(&rule, &text).is_empty(), "{text}");
         }
         // The first sentence of a paragraph and answers to questions.
         for text in [
-            "Attack on Ukraine.",
-            "What did Moscow want from the talks? Guarantees on NATO expansion.",
+            "Fear of a collapse.",
+            "What did the union want from the talks? Guarantees on pension reform.",
         ] {
             assert!(flagged(&rule, text).is_empty(), "{text}");
         }

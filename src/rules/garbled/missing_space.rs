@@ -1,4 +1,4 @@
-//! Sentence punctuation glued to the next word: `talks.officials`.
+//! Sentence punctuation glued to the next word: `road.officials`.
 //!
 //! Flags a full stop, question mark, exclamation mark, comma or semicolon
 //! (and any closing quote after it) with a word on both sides and no space
@@ -12,9 +12,9 @@
 //! sentence boundary from the reader and from every other check.
 //!
 //! ## Example
-//! Bad: `The envoys ended the talks.officials said nothing.`
+//! Bad: `The crews cleared the road.officials said nothing.`
 //!
-//! Good: `The envoys ended the talks. Officials said nothing.`
+//! Good: `The crews cleared the road. Officials said nothing.`
 //!
 //! The fix inserts the space and, after a full stop, question or
 //! exclamation mark, capitalises the next word.
@@ -128,12 +128,12 @@ mod tests {
     fn flags_glued_sentence_punctuation() {
         let rule = MissingSpace::new();
         assert_eq!(
-            flagged(&rule, "They ended the talks.officials left."),
-            vec!["talks.officials"]
+            flagged(&rule, "They cleared the road.officials left."),
+            vec!["road.officials"]
         );
         assert_eq!(
-            flagged(&rule, "He left next week.asked why, he smiled."),
-            vec!["week.asked"]
+            flagged(&rule, "He left last month.asked why, he laughed."),
+            vec!["month.asked"]
         );
         assert_eq!(
             flagged(&rule, "It ended,” she said.”Then we left."),
@@ -161,7 +161,7 @@ mod tests {
         let rule = MissingSpace::new();
         let source = crate::source::Source::new(
             "t.txt",
-            "The talks.officials left.".into(),
+            "The road.officials left.".into(),
             crate::source::Format::Text,
         );
         let doc = Document::new(&source);

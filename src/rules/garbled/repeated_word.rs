@@ -1,4 +1,4 @@
-//! A word written twice in a row: `told reporters the the parties had agreed`.
+//! A word written twice in a row: `said the the bridge would reopen`.
 //!
 //! Flags two identical words (in any case) separated only by spaces, such
 //! as `the the` or `at at`. Doubles that English grammar allows are left
@@ -13,9 +13,9 @@
 //! the eye reads what it expects. It marks copy as unproofed.
 //!
 //! ## Example
-//! Bad: `Aydın told reporters the the parties had agreed.`
+//! Bad: `Reed said the the bridge would reopen.`
 //!
-//! Good: `Aydın told reporters the parties had agreed.`
+//! Good: `Reed said the bridge would reopen.`
 //!
 //! The fix deletes the second word.
 
@@ -120,12 +120,12 @@ mod tests {
     fn flags_doubled_words() {
         let rule = RepeatedWord::new();
         assert_eq!(
-            flagged(&rule, "He told the the parties to meet at at noon."),
+            flagged(&rule, "He asked the the crews to meet at at noon."),
             vec!["the the", "at at"]
         );
-        assert_eq!(flagged(&rule, "The the talks ended."), vec!["The the"]);
+        assert_eq!(flagged(&rule, "The the meeting ended."), vec!["The the"]);
         assert_eq!(
-            flagged(&rule, "The talks ran into the\nthe night."),
+            flagged(&rule, "The vote ran into the\nthe night."),
             vec!["the\nthe"]
         );
     }
@@ -151,7 +151,7 @@ mod tests {
         let rule = RepeatedWord::new();
         let source = crate::source::Source::new(
             "t.txt",
-            "He told the the parties.".into(),
+            "He asked the the crews.".into(),
             crate::source::Format::Text,
         );
         let doc = Document::new(&source);
@@ -160,6 +160,6 @@ mod tests {
         let edit = &out[0].fix.as_ref().unwrap().edits[0];
         let mut fixed = source.text.clone();
         fixed.replace_range(edit.span.start..edit.span.end, &edit.replacement);
-        assert_eq!(fixed, "He told the parties.");
+        assert_eq!(fixed, "He asked the crews.");
     }
 }

@@ -1,4 +1,4 @@
-//! A sentence that runs into the next without its full stop: `talks in Geneva Some opportunities were…`.
+//! A sentence that runs into the next without its full stop: `held in Nairobi Some delegates were…`.
 //!
 //! Flags a capitalised word that normally opens a sentence — a subject
 //! pronoun (`He`, `They`), a determiner (`The`, `Some`, `Those`), a
@@ -8,8 +8,8 @@
 //! two words on either side of the lost boundary.
 //!
 //! Names are left alone: a capitalised word after another capitalised word
-//! is flagged only when it can never continue a name (`Geneva Some`, not
-//! `Strategic Stability Dialogue`); abbreviations (`U.S. Mission`), titles,
+//! is flagged only when it can never continue a name (`Nairobi Some`, not
+//! `Joint Harbour Board`); abbreviations (`U.S. Capitol`), titles,
 //! headlines, captions' labels and credits, and quotations (the speaker's
 //! words) are not judged.
 //!
@@ -19,9 +19,9 @@
 //! and readers stumble over it at once.
 //!
 //! ## Example
-//! Bad: `Revenue climbed to $3.8 billion Analysts had expected $3.6 billion.`
+//! Bad: `Sales rose to $2.4 billion Analysts had forecast $2.2 billion.`
 //!
-//! Good: `Revenue climbed to $3.8 billion. Analysts had expected $3.6 billion.`
+//! Good: `Sales rose to $2.4 billion. Analysts had forecast $2.2 billion.`
 //!
 //! The unsafe fix inserts the full stop.
 
@@ -86,20 +86,20 @@ mod tests {
         let rule = RunOn::new();
         for (text, want) in [
             (
-                "They met for talks in Geneva Some opportunities were presented.",
-                "Geneva Some",
+                "They gathered for a summit in Nairobi Some delegates were absent.",
+                "Nairobi Some",
             ),
             (
-                "Revenue climbed to $3.8 billion Analysts had expected about $3.6 billion.",
+                "Sales rose to $2.4 billion Analysts had forecast about $2.2 billion.",
                 "billion Analysts",
             ),
             (
-                "The thieves were gone by the time officers arrived He said they had studied the building.",
+                "The crew had left by the time inspectors arrived He said they had checked the pumps.",
                 "arrived He",
             ),
             (
-                "A statement was released at 6:30 p.m. on Wednesday The statement said more talks would follow.",
-                "Wednesday The",
+                "A notice was posted at 5:45 p.m. on Friday The notice said more repairs would follow.",
+                "Friday The",
             ),
             (
                 "The committee will meet again Thursday Officials expect a long session.",
@@ -116,7 +116,7 @@ mod tests {
         assert_eq!(
             flagged(
                 &rule,
-                "The thieves were gone when officers arrived He said so. The coins were insured by the trade He added."
+                "The crew had left when inspectors arrived He said so. The pumps were serviced by the trade He added."
             ),
             vec!["arrived He", "trade He"]
         );
@@ -126,13 +126,13 @@ mod tests {
     fn leaves_names_titles_and_quotes_alone() {
         let rule = RunOn::new();
         for text in [
-            "The talks took place in a forum called Strategic Stability Dialogue, which resumed.",
-            "Shares trade on the New York Stock Exchange under the symbol QLN.",
-            "She spoke outside the U.S. Mission on Monday.",
-            "He met Deputy Secretary of State Wendy Sherman in Geneva.",
+            "The dispute went to a body called Joint Harbour Board, which ruled.",
+            "Shares trade on the London Stock Exchange as BKT.",
+            "She spoke outside the U.S. Capitol on Monday.",
+            "He met Deputy Secretary of State Nora Gorman in Nairobi.",
             "“We came to talk They did not,” she said of the meeting.",
             "The film Gone With the Wind played in Atlanta.",
-            "Officials said Air Force One landed in Geneva on Monday.",
+            "Officials said Air Force One landed in Nairobi on Monday.",
             "They read The Washington Post every day.",
             "The Sunday Times reported the deal on Monday.",
         ] {

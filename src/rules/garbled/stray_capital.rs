@@ -1,4 +1,4 @@
-//! A common word capitalised in the middle of a sentence: `Many Diplomatic engagements`.
+//! A common word capitalised in the middle of a sentence: `Many Additional flights`.
 //!
 //! Flags an ordinary word (an adjective, adverb, noun or verb whose
 //! lowercase form is common English) written with a capital between
@@ -7,8 +7,8 @@
 //! verbs, adverbs or prepositions), first names, calendar words, peoples and
 //! regions (`Chilean`, `Western`), words the article capitalises
 //! mid-sentence elsewhere, nouns after `the`, `our` or `both` (`the
-//! Commission`), and words that continue a multi-word name (`Organization
-//! for Security`, `Google and Facebook`). Titles, headings, labels and
+//! Commission`), and words that continue a multi-word name (`Organisation
+//! for Economic`, `Google and Facebook`). Titles, headings, labels and
 //! credits, and the first word of a sentence or a quotation are not judged.
 //!
 //! ## Why
@@ -17,9 +17,9 @@
 //! careless edit.
 //!
 //! ## Example
-//! Bad: `Osei raised the forecast to a Range of $14.9 billion to $15.1 billion.`
+//! Bad: `Reed cut the outlook to a Target of $8.6 billion, from an earlier target of $9.1 billion.`
 //!
-//! Good: `Osei raised the forecast to a range of $14.9 billion to $15.1 billion.`
+//! Good: `Reed cut the outlook to a target of $8.6 billion, from an earlier target of $9.1 billion.`
 //!
 //! The unsafe fix lowercases the word.
 
@@ -86,20 +86,20 @@ mod tests {
         let rule = StrayCapital::new();
         for (text, want) in [
             (
-                "Many Diplomatic engagements with Russia are scheduled.",
-                "Diplomatic",
+                "Many Additional flights to Lisbon are planned.",
+                "Additional",
             ),
             (
-                "He raised the forecast to a Range of $14.9 billion, from a previous range of $14.5 billion.",
-                "Range",
+                "She cut the outlook to a Target of $8.6 billion, from an earlier target of $9.1 billion.",
+                "Target",
             ),
             (
-                "“The system depended on exchanges that Simply no longer exist,” he said.",
-                "Simply",
+                "“The town relied on ferries that Barely run in winter,” she said.",
+                "Barely",
             ),
             (
-                "Companies were moving data out of Their own server rooms.",
-                "Their",
+                "The council was moving staff out of Its old offices.",
+                "Its",
             ),
         ] {
             assert_eq!(flagged(&rule, text), vec![want], "{text}");
@@ -110,12 +110,12 @@ mod tests {
     fn leaves_proper_nouns_alone() {
         let rule = StrayCapital::new();
         for text in [
-            "The group includes the Organization for Security and Co-operation in Europe.",
-            "Speaking to the Pentagon on Monday, the spokesman said the Government agreed.",
+            "The group includes the Organisation for Economic Co-operation and Development.",
+            "Speaking in Ottawa on Friday, the minister said the Government agreed.",
             "The Senate voted on Monday, and the Senate adjourned later.",
             "They met in May and again in March with the delegates.",
             "He thanked Grace and the staff.",
-            "Diplomatic talks resumed on Monday.",
+            "Additional talks resumed on Monday.",
         ] {
             assert!(flagged(&rule, text).is_empty(), "{text}");
         }

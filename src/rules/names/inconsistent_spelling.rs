@@ -3,10 +3,10 @@
 //! galley finds the people in the article (full names, titles before names,
 //! surname-only mentions linked back to the full name) and flags a surname
 //! mention spelled close to, but not the same as, the name the person was
-//! introduced with: `Garmeen` after `Nora Gorman`, `Kovalenco` after `Oksana
+//! introduced with: `Garmeen` after `Nora Gorman`, `Kovalenco` after `Galina
 //! Kovalenko`. The spelling attached to the full name is the canonical one.
 //! Different people with similar names are left alone: `Tom Reed` and `Tammy
-//! Reeds`, or a `Harriss family` next to `Paul Harris`. With a facts sheet
+//! Reeds`, or a `Harriss family` next to `Lena Harris`. With a facts sheet
 //! (`--facts`), a name close to a listed name but not equal to it is flagged
 //! too (`Peter R. Lunt` when the sheet lists `Peter R. Lund`).
 //!
@@ -131,9 +131,9 @@ mod tests {
             "{}",
             found[0].1
         );
-        let text = "Ukraine's delegation was led by Oksana Kovalenko, a deputy minister. Kovalenco said exports had grown.";
+        let text = "The ministry sent Galina Kovalenko, a trade adviser, to the fair. Kovalenco said orders had grown.";
         assert_eq!(flagged(&rule, text), vec!["Kovalenco"]);
-        let text = "Sheriff Tom Connolly spoke first. Conolly’s deputies went door to door.";
+        let text = "Mayor Dana Connolly spoke first. Conolly’s aides handed out leaflets.";
         assert_eq!(flagged(&rule, text), vec!["Conolly"]);
     }
 
@@ -141,9 +141,9 @@ mod tests {
     fn leaves_different_people_places_and_families_alone() {
         let rule = InconsistentSpelling::new();
         for text in [
-            "Tom Reed, a senior fellow, spoke. Tammy Reeds, a former negotiator, disagreed. Reed said yes. Reeds said no.",
-            "The coins came from the Harriss family in 1962. Special Agent Paul Harris said they were rare. Harris said so again.",
-            "Nora Gorman met Russian officials in Russia. Russia said the talks were useful. Gorman agreed.",
+            "Tom Reed, a retired judge, spoke. Tammy Reeds, a former negotiator, disagreed. Reed said yes. Reeds said no.",
+            "The paintings came from the Harriss family in 1962. Special Agent Lena Harris said they were rare. Harris said so again.",
+            "Nora Gorman met Kenyan officials in Kenya. Kenya said the talks were useful. Gorman agreed.",
             "John Blake Sr. founded the firm. His son, John Blake Jr., runs it. Blake said it was doing well.",
         ] {
             assert!(

@@ -8,7 +8,7 @@
 //! to use the other pronoun. What a person uses is taken, in this order, from
 //! the facts sheet, an honorific (`Mr.`, `Ms.`, `Mrs.`), a first name that
 //! is given to one sex at least 98% of the time in US records and not to the
-//! other elsewhere (`Jordan`, `Robin`, `Alex`, `Andrea` decide nothing), or, for anyone else, a clear majority of
+//! other elsewhere (`Jordan`, `Robin`, `Casey`, `Andrea` decide nothing), or, for anyone else, a clear majority of
 //! the pronouns the article itself uses for them (two agreeing against at
 //! most one). When the referent is ambiguous — two people who could fit, an
 //! unnamed `deputy` in the same sentence, a name that decides nothing — galley
@@ -265,7 +265,7 @@ mod tests {
             "{}",
             found[0].1
         );
-        let text = "Museum director Margaret Lee said the loss was hard. “These objects survived wars,” Lee said. He said the museum would close.";
+        let text = "Library director Helen Soto said the damage was severe. “Those books outlived a war,” Soto said. He said the library would close.";
         assert_eq!(flagged(&rule, text), vec!["He"]);
     }
 
@@ -275,7 +275,7 @@ mod tests {
         for text in [
             "Nora Gorman met Boris Antonov on Monday. He said the talks were useful.",
             "Lt. Gen. Dana Price briefed the delegation. An official said Price described her plan in detail.",
-            "Jordan Blake spoke. He said the fire had spread.",
+            "Jordan Blake spoke. He said the river had risen.",
             "Nora Gorman waited outside while a deputy said he would knock.",
             "Nora Gorman said: “My brother told me he was ready.”",
             "Nora Gorman said each delegate would decide whether he or she would attend.",
@@ -292,7 +292,7 @@ mod tests {
     #[test]
     fn the_article_decides_for_names_that_do_not() {
         let rule = GenderMismatch::new();
-        let text = "Battalion Chief Alex Moreno spoke first. She said the fire had spread.\n\nMoreno said crews worked all night. She said more crews would arrive.\n\nMoreno said the wind would drop. He said the crews were tired.";
+        let text = "Captain Casey Moreno spoke first. She said the river had risen.\n\nMoreno said volunteers worked all night. She said more boats would arrive.\n\nMoreno said the water would drop. He said the volunteers were tired.";
         assert_eq!(flagged(&rule, text), vec!["He"]);
     }
 
@@ -302,7 +302,7 @@ mod tests {
         assert_eq!(
             flagged(
                 &rule,
-                "Ms. Jordan Blake spoke. He said the fire had spread."
+                "Ms. Jordan Blake spoke. He said the river had risen."
             ),
             vec!["He"]
         );
@@ -317,7 +317,7 @@ mod tests {
         };
         let source = TextSource::new(
             "t.txt",
-            "Jordan Blake spoke. He said the fire had spread.".into(),
+            "Jordan Blake spoke. He said the river had risen.".into(),
             Format::Text,
         );
         let doc = Document::new(&source);

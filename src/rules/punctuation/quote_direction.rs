@@ -1,7 +1,7 @@
-//! A quotation mark pointing the wrong way: `solution, “Sharmeen said.`
+//! A quotation mark pointing the wrong way: `tomorrow, “Antonov said.`
 //!
 //! Flags an opening quotation mark `“` where a quotation ends — before an
-//! attribution (`possible, “Marchetti said`), glued to the last quoted word
+//! attribution (`ready, “Gorman said`), glued to the last quoted word
 //! (`now,“ he said`), or where reading it as an opening mark would leave the
 //! paragraph's quotes unpaired — and a closing mark `”` that opens a
 //! quotation (`He said: ”We will`). Straight quotes (`"`) have no direction
@@ -15,9 +15,9 @@
 //! inverted.
 //!
 //! ## Example
-//! Bad: `“A diplomatic solution is possible, “Marchetti said.`
+//! Bad: `“The bridge will reopen by spring, “Gorman said.`
 //!
-//! Good: `“A diplomatic solution is possible,” Marchetti said.`
+//! Good: `“The bridge will reopen by spring,” Gorman said.`
 //!
 //! The fix (unsafe: check the quotation reads as intended) turns the mark
 //! around and moves the space to its other side.
@@ -76,7 +76,7 @@ impl Rule for QuoteDirection {
 }
 
 /// Turn `“` into `”`; when it was spaced like an opening mark
-/// (`possible, “Marchetti`), move the space after it.
+/// (`ready, “Gorman`), move the space after it.
 fn closing_fix(doc: &Document, mark: Span) -> Fix {
     let before = doc.text[..mark.start].chars().next_back();
     let after = doc.text[mark.end..].chars().next();
@@ -98,11 +98,11 @@ mod tests {
     fn flags_opening_marks_that_close() {
         let rule = QuoteDirection::new();
         for text in [
-            "“But a diplomatic solution is possible, “Marchetti said.",
-            "“Pack the car now, “he said. “Don’t wait for us to knock.”",
-            "“So we have a real chance to find a solution, “Sharmeen said Monday.",
+            "“But the bridge will reopen by spring, “Gorman said.",
+            "“Lock the shed tonight, “he said. “Then call me when the rain stops.”",
+            "“So the harvest may still be saved, “Antonov said Friday.",
             "“We will leave now,“ she said.",
-            "Russia called it a “top priority. “Then the talks ended.",
+            "The mayor called it a “last resort. “Then the meeting ended.",
         ] {
             assert_eq!(flagged(&rule, text), vec!["“"], "{text}");
         }
@@ -120,11 +120,11 @@ mod tests {
     fn leaves_well_formed_and_ambiguous_quotes_alone() {
         let rule = QuoteDirection::new();
         for text in [
-            "“We came,” Hollis said. “We leave with hope.”",
+            "“We tried,” Antonov said. “We leave with hope.”",
             "He said, “We will go.” Then he left.",
             // The first quotation lost its closing mark at the attribution;
             // the second opens as it should (`punctuation/unbalanced`).
-            "“We did not come to settle it all, Hollis said. “But we leave.”",
+            "“We will not finish it all, Antonov said. “But we will start.”",
             "“He told me “never” again,” she said.",
             "He said \"yes\" and \"no.\"",
             "Er sagte „nein“ und ging.",

@@ -1,4 +1,4 @@
-//! A space before a punctuation mark that hugs the word before it: `insured , though`.
+//! A space before a punctuation mark that hugs the word before it: `flooded , though`.
 //!
 //! Flags whitespace before a comma, full stop, semicolon, colon, question or
 //! exclamation mark, a closing quotation mark (`”`, a straight `"` that
@@ -17,9 +17,9 @@
 //! the line break between the word and its punctuation.
 //!
 //! ## Example
-//! Bad: `In Brussels , a spokesperson said the plan was “on track .”`
+//! Bad: `In Lyon , a spokesperson said the plan was “going well .”`
 //!
-//! Good: `In Brussels, a spokesperson said the plan was “on track.”`
+//! Good: `In Lyon, a spokesperson said the plan was “going well.”`
 //!
 //! The fix deletes the space (or moves it after the mark when the next word
 //! was glued to it: `word ,next` becomes `word, next`).
@@ -190,17 +190,14 @@ mod tests {
     #[test]
     fn flags_spaces_before_marks() {
         let rule = SpaceBefore::new();
-        assert_eq!(flagged(&rule, "It was insured , though."), vec![" ,"]);
+        assert_eq!(flagged(&rule, "It was flooded , though."), vec![" ,"]);
+        assert_eq!(flagged(&rule, "In Lyon , a spokesperson said."), vec![" ,"]);
         assert_eq!(
-            flagged(&rule, "In Brussels , a spokesperson said."),
-            vec![" ,"]
-        );
-        assert_eq!(
-            flagged(&rule, "“About NATO without NATO. ”\n\nAnd then."),
+            flagged(&rule, "“Nothing about us without us. ”\n\nAnd then."),
             vec![" ”"]
         );
         assert_eq!(
-            flagged(&rule, "“Moving onto the platform, ” Raman said."),
+            flagged(&rule, "“Moving into the new hall, ” Price said."),
             vec![" ”"]
         );
         assert_eq!(

@@ -5,7 +5,7 @@
 //! one with nothing to close. A quotation that runs on into the next
 //! paragraph, which reopens it without closing the first, is correct news
 //! style and not flagged. When an unclosed quotation is followed by an
-//! attribution (`…one sitting, Hollis said.`), the closing mark was almost
+//! attribution (`…this weekend, Antonov said.`), the closing mark was almost
 //! certainly dropped before it: galley flags the last quoted word and offers
 //! to put the mark back. Single quotes are not checked: `’` is also the
 //! apostrophe (`’90s`, `rock ’n’ roll`).
@@ -16,9 +16,9 @@
 //! difference between a claim and a fact.
 //!
 //! ## Example
-//! Bad: `“We did not come here to settle everything, Hollis said.`
+//! Bad: `“We will not finish the repairs this weekend, Antonov said.`
 //!
-//! Good: `“We did not come here to settle everything,” Hollis said.`
+//! Good: `“We will not finish the repairs this weekend,” Antonov said.`
 
 use crate::document::{Document, Quotation, Token, TokenKind};
 use crate::rules::{
@@ -209,15 +209,15 @@ mod tests {
         assert_eq!(
             flagged(
                 &rule,
-                "“We did not come here expecting to settle every disagreement in one sitting, Hollis said. “But we leave with a clearer picture.”"
+                "“We will not finish every repair on the old bridge this weekend, Antonov said. “But we will start on the north side.”"
             ),
-            vec!["sitting,"]
+            vec!["weekend,"]
         );
         let findings = check_text(
             &rule,
-            "“Without the corridor, millions of people will go hungry again, she said.",
+            "“Without the ferry, the whole island will run short of fuel, she said.",
         );
-        assert_eq!(findings[0].0, "again,");
+        assert_eq!(findings[0].0, "fuel,");
         assert!(findings[0].1.contains("seems to end"));
     }
 

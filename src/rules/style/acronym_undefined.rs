@@ -7,19 +7,19 @@
 //! acronyms (`NATO`, `FBI`, `CEO`, `GDP`), dotted ones (`U.S.`), Roman
 //! numerals, headlines and other titles, datelines, words in a run of
 //! capitals (a shouted heading), English words and names set in capitals
-//! (`VETERANS`, `MEXICO`; never-defined only) and stock symbols (`under the symbol QLN`,
-//! `NYSE: QLN`) are left alone.
+//! (`VETERANS`, `MEXICO`; never-defined only) and stock symbols (`under the symbol BKT`,
+//! `NYSE: BKT`) are left alone.
 //!
 //! ## Why
 //! Readers meet an acronym once, at its first use; if the name comes only
 //! later, or never, they have to guess what it stands for.
 //!
 //! ## Example
-//! Bad: `The OSCE will meet on Thursday. The Organization for Security and
-//! Co-operation in Europe (OSCE) has 57 members.`
+//! Bad: `The NTSB will meet on Thursday. The National Transportation Safety
+//! Board (NTSB) has five members.`
 //!
-//! Good: `The Organization for Security and Co-operation in Europe (OSCE) will
-//! meet on Thursday. The OSCE has 57 members.`
+//! Good: `The National Transportation Safety Board (NTSB) will meet on
+//! Thursday. The NTSB has five members.`
 
 use std::collections::{HashMap, HashSet};
 
@@ -129,7 +129,7 @@ fn is_word_in_capitals(word: &str) -> bool {
     pos::lookup(&capitalised).is_some()
 }
 
-/// `under the symbol QLN`, `(NYSE: QLN)`.
+/// `under the symbol BKT`, `(NYSE: BKT)`.
 fn after_symbol_cue(doc: &Document, i: usize) -> bool {
     (i.saturating_sub(3)..i).any(|j| SYMBOL_CUES.contains(&doc.token_text(j)))
 }
@@ -145,19 +145,16 @@ mod tests {
         assert_eq!(
             check_text(
                 &rule,
-                "The OSCE meets. The Organization for Security and Co-operation in Europe (OSCE) has 57 members."
+                "The NTSB meets. The National Transportation Safety Board (NTSB) has five members."
             ),
             vec![(
-                "OSCE".to_string(),
-                "“OSCE” is used before it is defined".to_string()
+                "NTSB".to_string(),
+                "“NTSB” is used before it is defined".to_string()
             )]
         );
         assert_eq!(
-            flagged(
-                &rule,
-                "Inspections by the JCC were used to delay ships. The JCC met."
-            ),
-            vec!["JCC"]
+            flagged(&rule, "Checks by the JRC slowed the trucks. The JRC met."),
+            vec!["JRC"]
         );
     }
 
@@ -165,13 +162,13 @@ mod tests {
     fn defined_well_known_and_special_capitals_pass() {
         let rule = AcronymUndefined::new();
         for text in [
-            "The Organization for Security and Co-operation in Europe (OSCE) met. The OSCE agreed.",
+            "The Economic Community of West African States (ECOWAS) met. ECOWAS agreed.",
             "NATO, the FBI, the CEO and the U.S. agreed on GDP figures.",
-            "Shares trade under the symbol QLN. Others trade as (NYSE: ABCD).",
+            "Shares trade under the symbol BKT. Others trade as (NYSE: ABCD).",
             "World War II ended. Chapter XIV begins.",
             "Headline About The FOO Group\n\nThe story begins here.",
             "She said: BREAKING NEWS TONIGHT is on.",
-            "The Art Crime Team (ACT) met. The CAT left.",
+            "The Flood Rescue Team (FRT) met. The FTR left.",
             "He spoke of VETERANS and of MEXICO at length.",
         ] {
             assert!(flagged(&rule, text).is_empty(), "{text}");
@@ -182,14 +179,14 @@ mod tests {
     fn the_facts_sheet_defines_acronyms() {
         let sheet = crate::facts::FactsSheet::parse(
             "facts.toml",
-            "[[organization]]\nname = \"Joint Coordination Centre\"\nacronym = \"JCC\"\n",
+            "[[organization]]\nname = \"Joint Review Commission\"\nacronym = \"JRC\"\n",
         )
         .unwrap();
         let settings = Settings {
             facts: Some(std::sync::Arc::new(sheet)),
             ..Settings::default()
         };
-        let text = "Inspections by the JCC were used to delay ships.";
+        let text = "Checks by the JRC slowed the trucks.";
         assert!(check_text_with(&AcronymUndefined::new(), text, &settings).is_empty());
     }
 }
