@@ -246,7 +246,7 @@ fn temp_dir() -> tempfile::TempDir {
 
 /// A line with emoji and curly quotes before the defect, so UTF-16 columns
 /// differ from bytes and from characters.
-const ARTICLE: &str = "Geneva talks\n\n“Peace” 😀 was near.talks ended on Monday.\n";
+const ARTICLE: &str = "Lisbon talks\n\n“Peace” 😀 was near.talks ended on Monday.\n";
 
 #[test]
 fn initialize_announces_what_the_server_does() {
@@ -280,7 +280,7 @@ fn did_open_publishes_utf16_ranges_with_rule_ids() {
         "rust",
         "fn main.x() {}\n",
     );
-    let uri = file_uri(&dir.path().join("geneva.txt"));
+    let uri = file_uri(&dir.path().join("lisbon.txt"));
     client.open(&uri, "plaintext", ARTICLE);
     let published = client.expect(|m| m["method"] == "textDocument/publishDiagnostics");
     let params = &published["params"];
@@ -312,8 +312,8 @@ fn markdown_gets_fix_and_disable_actions_plain_text_only_the_fix() {
     let dir = temp_dir();
     let mut client = Client::initialized(json!({}), Some(dir.path()));
     let markdown =
-        "---\ntitle: Geneva\n---\n\n# Geneva talks\n\n“Peace” 😀 was near.talks ended.\n";
-    let md_uri = file_uri(&dir.path().join("geneva.md"));
+        "---\ntitle: Lisbon\n---\n\n# Lisbon talks\n\n“Peace” 😀 was near.talks ended.\n";
+    let md_uri = file_uri(&dir.path().join("lisbon.md"));
     client.open(&md_uri, "markdown", markdown);
     assert_eq!(codes(&client.diagnostics(&md_uri)), [RULE]);
 
@@ -360,7 +360,7 @@ fn markdown_gets_fix_and_disable_actions_plain_text_only_the_fix() {
     // Nothing to offer away from the finding.
     assert!(client.code_actions(&md_uri, 0, 0).is_empty());
 
-    let txt_uri = file_uri(&dir.path().join("geneva.txt"));
+    let txt_uri = file_uri(&dir.path().join("lisbon.txt"));
     client.open(&txt_uri, "plaintext", ARTICLE);
     assert_eq!(codes(&client.diagnostics(&txt_uri)), [RULE]);
     let actions = client.code_actions(&txt_uri, 2, 20);
@@ -373,7 +373,7 @@ fn markdown_gets_fix_and_disable_actions_plain_text_only_the_fix() {
 fn labels_become_related_information_and_unsafe_fixes_are_not_preferred() {
     let dir = temp_dir();
     let mut client = Client::initialized(json!({}), Some(dir.path()));
-    let text = "Wendy Sherman met the envoys on Monday.\n\nLater, Sharman said the talks had been useful.\n";
+    let text = "Nora Gorman met the engineers on Monday.\n\nLater, Garman said the repairs had been useful.\n";
     let uri = file_uri(&dir.path().join("names.txt"));
     client.open(&uri, "plaintext", text);
     let params = client.diagnostics(&uri);
@@ -384,15 +384,15 @@ fn labels_become_related_information_and_unsafe_fixes_are_not_preferred() {
         .find(|d| d["code"] == "names/inconsistent-spelling")
         .expect("the misspelt surname is flagged")
         .clone();
-    assert_eq!(diagnostic["range"], range_of(text, "Sharman"));
+    assert_eq!(diagnostic["range"], range_of(text, "Garman"));
     assert_eq!(
         diagnostic["relatedInformation"],
         json!([{
-            "location": {"uri": uri, "range": range_of(text, "Wendy Sherman")},
+            "location": {"uri": uri, "range": range_of(text, "Nora Gorman")},
             "message": "first named here",
         }])
     );
-    let at = position_of(text, "Sharman");
+    let at = position_of(text, "Garman");
     let actions = client.code_actions(&uri, 2, at["character"].as_u64().unwrap() as u32);
     let fix = actions
         .iter()
@@ -400,7 +400,7 @@ fn labels_become_related_information_and_unsafe_fixes_are_not_preferred() {
         .expect("the spelling fix is offered");
     assert_eq!(
         fix["title"],
-        "Replace “Sharman” with “Sherman” (names/inconsistent-spelling)"
+        "Replace “Garman” with “Gorman” (names/inconsistent-spelling)"
     );
     assert!(fix.get("isPreferred").is_none(), "{fix}");
     assert_eq!(client.shut_down(), 0);
@@ -411,7 +411,7 @@ fn versioned_edits_for_clients_that_take_them() {
     let dir = temp_dir();
     let capabilities = json!({"workspace": {"workspaceEdit": {"documentChanges": true}}});
     let mut client = Client::initialized(capabilities, Some(dir.path()));
-    let uri = file_uri(&dir.path().join("geneva.txt"));
+    let uri = file_uri(&dir.path().join("lisbon.txt"));
     client.open(&uri, "plaintext", ARTICLE);
     client.diagnostics(&uri);
     let actions = client.code_actions(&uri, 2, 20);
@@ -425,7 +425,7 @@ fn versioned_edits_for_clients_that_take_them() {
 fn incremental_and_full_changes_relint_the_new_text() {
     let dir = temp_dir();
     let mut client = Client::initialized(json!({}), Some(dir.path()));
-    let uri = file_uri(&dir.path().join("geneva.txt"));
+    let uri = file_uri(&dir.path().join("lisbon.txt"));
     client.open(&uri, "plaintext", ARTICLE);
     assert_eq!(codes(&client.diagnostics(&uri)), [RULE]);
 
@@ -487,7 +487,7 @@ fn config_changes_reload_and_broken_configs_fall_back_to_defaults() {
     let config = root.join("galley.toml");
     std::fs::write(&config, "ignore = [\"garbled\"]\n").unwrap();
     let mut client = Client::initialized(json!({}), Some(&root));
-    let uri = file_uri(&root.join("desk/geneva.txt"));
+    let uri = file_uri(&root.join("desk/lisbon.txt"));
     client.open(&uri, "plaintext", ARTICLE);
     assert!(codes(&client.diagnostics(&uri)).is_empty());
 
@@ -536,7 +536,7 @@ fn config_changes_reload_and_broken_configs_fall_back_to_defaults() {
     // An error in the facts sheet it names shows on the sheet; saving the
     // corrected sheet clears it.
     let facts = root.join("facts.toml");
-    std::fs::write(&facts, "[[person]]\nname = \"Sherman\"\n").unwrap();
+    std::fs::write(&facts, "[[person]]\nname = \"Gorman\"\n").unwrap();
     std::fs::write(&config, "ignore = [\"garbled\"]\nfacts = \"facts.toml\"\n").unwrap();
     client.notify(
         "textDocument/didSave",
@@ -553,7 +553,7 @@ fn config_changes_reload_and_broken_configs_fall_back_to_defaults() {
         "{error}"
     );
     assert_eq!(error["range"]["start"], json!({"line": 1, "character": 7}));
-    std::fs::write(&facts, "[[person]]\nname = \"Wendy Sherman\"\n").unwrap();
+    std::fs::write(&facts, "[[person]]\nname = \"Nora Gorman\"\n").unwrap();
     client.notify(
         "textDocument/didSave",
         json!({"textDocument": {"uri": facts_uri}}),
