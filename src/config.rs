@@ -97,8 +97,8 @@ impl ConfigError {
     /// A file that cannot be read at all.
     pub fn unreadable(path: &Path, err: std::io::Error, help: &str) -> Box<ConfigError> {
         Box::new(ConfigError {
-            message: format!("cannot read {}: {err}", path.display()),
-            source_code: NamedSource::new(path.display().to_string(), String::new()),
+            message: format!("cannot read {}: {err}", crate::paths::shown(path)),
+            source_code: NamedSource::new(crate::paths::shown(path), String::new()),
             span: None,
             label: String::new(),
             help: Some(help.to_string()),
@@ -114,7 +114,7 @@ impl ConfigError {
         let name = config
             .path
             .as_deref()
-            .map_or("galley.toml".into(), |p| p.display().to_string());
+            .map_or("galley.toml".into(), crate::paths::shown);
         ConfigError::in_file(&name, &config.text, span, message, help)
     }
 }
@@ -132,8 +132,8 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config, Box<ConfigError>> {
         let text = std::fs::read_to_string(path).map_err(|err| {
             Box::new(ConfigError {
-                message: format!("cannot read {}: {err}", path.display()),
-                source_code: NamedSource::new(path.display().to_string(), String::new()),
+                message: format!("cannot read {}: {err}", crate::paths::shown(path)),
+                source_code: NamedSource::new(crate::paths::shown(path), String::new()),
                 span: None,
                 label: String::new(),
                 help: Some("check the path given to --config".into()),

@@ -98,7 +98,7 @@ impl FactsSheet {
                 "check the `facts` path in galley.toml or --facts",
             )
         })?;
-        FactsSheet::parse(&path.display().to_string(), &text)
+        FactsSheet::parse(&crate::paths::shown(path), &text)
     }
 
     /// Parse a sheet; `name` is the file name shown in errors.

@@ -77,7 +77,7 @@ pub fn load_folders(config: &Config) -> Result<Vec<Box<dyn Rule>>, Box<ConfigErr
                 )
             })?;
             rules.extend(loader::parse_pack(
-                &file.display().to_string(),
+                &crate::paths::shown(&file),
                 &text,
                 loader::Compile::Now,
             )?);
