@@ -643,13 +643,23 @@ impl Linker<'_> {
         let suffix = c
             .suffix
             .map(|s| self.doc.slice(s).trim_end_matches('.').to_string());
+        // `Ortega Díaz` after `Rafael Ortega Díaz`: the end of a full name
+        // already given, not a new person with the given name `Ortega`.
+        let written = self.doc.slice(c.span);
+        let tail_of = |p: &Draft| {
+            let introduced = self.doc.slice(self.candidates[p.introduced].span);
+            introduced.len() > written.len()
+                && introduced.ends_with(written)
+                && introduced[..introduced.len() - written.len()].ends_with(' ')
+        };
         let same = self.people.iter().rposition(|p| {
-            p.surname == surname
+            let same_name = p.surname == surname
                 && p.suffix == suffix
                 && match (&p.given, &given) {
                     (Some(a), Some(b)) => a == b,
                     _ => true,
-                }
+                };
+            same_name || (p.surname == surname && tail_of(p))
         });
         if let Some(p) = same {
             if self.people[p].given.is_none() && given.is_some() {
@@ -693,18 +703,21 @@ impl Linker<'_> {
         if let [p] = by_given.as_slice() {
             return self.resolved.push((index, Some(*p), false));
         }
+        // A capitalised common word (`Will`, `Mark`) opening a sentence is
+        // not a given name; inside one it is (`Megan's dad John`).
+        let opens_sentence = self.doc.sentences[c.sentence].span.start == c.span.start;
         let lone_given_name = names::first_name(&word)
             .is_some_and(|n| n.total() >= RARE_GIVEN_NAME)
-            && !pos::is_common_word(&word)
+            && !(opens_sentence && pos::is_common_word(&word))
             && !c.quoted;
         if by_given.len() > 1 {
             return self.resolved.push((index, None, false));
         }
-        let stands_for_person = c.person_position || c.possessive || c.subject;
+        // A word no dictionary knows (`Brenan`) may be a misspelled name
+        // wherever it stands; a known word only where a person stands.
+        let unknown = pos::lookup(&word).is_none() && pos::lookup(&word.to_lowercase()).is_none();
+        let stands_for_person = c.person_position || c.possessive || c.subject || unknown;
         if !stands_for_person || c.quoted {
-            if lone_given_name {
-                self.resolved.push((index, None, false));
-            }
             return;
         }
         // An ordinary word (`More`, `National`) is taken for a misspelled

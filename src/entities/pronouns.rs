@@ -11,8 +11,9 @@
 use std::collections::HashMap;
 
 use super::Entities;
-use super::words::{Gender, is_person_noun, pronoun_gender};
+use super::words::{Gender, is_person_noun, is_place, pronoun_gender};
 use crate::document::{BlockKind, Document, TokenKind};
+use crate::lexicon::pos;
 use crate::span::Span;
 
 /// How many sentences of narration back (this one included) a person stays
@@ -236,11 +237,13 @@ fn choose(
     (referent, Some(*chosen))
 }
 
-/// Ships are still `she` in some prose: a ship named or mentioned in this
-/// sentence or the one before may be what `she`/`her` means.
+/// Ships are still `she` in some prose, and countries `her` in older prose:
+/// a ship named or mentioned in this sentence or the one before, or a country
+/// that is the subject of a verb earlier in the sentence (`America has never
+/// forgotten what brought her into being`), may be what the pronoun means.
 fn female_thing_near(doc: &Document, sentence: usize, pronoun: usize) -> bool {
     let from = doc.sentences[sentence.saturating_sub(1)].tokens.start;
-    (from..pronoun).any(|j| {
+    let ship = (from..pronoun).any(|j| {
         matches!(
             doc.token_text(j).to_lowercase().as_str(),
             "ship"
@@ -253,7 +256,17 @@ fn female_thing_near(doc: &Document, sentence: usize, pronoun: usize) -> bool {
                 | "frigate"
                 | "destroyer"
         )
-    })
+    });
+    let possessive_or_object = !doc.token_text(pronoun).eq_ignore_ascii_case("she");
+    let country_subject = (doc.sentences[sentence].tokens.start..pronoun).any(|j| {
+        is_place(doc.token_text(j))
+            && doc.tokens.get(j + 1).is_some_and(|_| {
+                let next = doc.token_text(j + 1);
+                next.starts_with(char::is_lowercase)
+                    && pos::lookup(next).is_some_and(|e| e.primary.is_verb())
+            })
+    });
+    ship || (possessive_or_object && country_subject)
 }
 
 /// `he or she`, `his/her`, `him and her`: both genders on purpose.
@@ -274,6 +287,15 @@ fn unnamed_person_before(doc: &Document, sentence: usize, pronoun: usize) -> boo
     (from + 1..pronoun).any(|j| {
         let word = doc.token_text(j).to_lowercase();
         if !is_person_noun(&word) || doc.is_quoted(doc.tokens[j].span.start) {
+            return false;
+        }
+        // `The team's president, Marcus Lund,` and `spokesman John Blake`
+        // name the person: the noun is not someone else.
+        let next = |k: usize| doc.tokens.get(k).map(|_| doc.token_text(k));
+        let names_follow = next(j + 1).is_some_and(|w| w.starts_with(char::is_uppercase))
+            || (next(j + 1) == Some(",")
+                && next(j + 2).is_some_and(|w| w.starts_with(char::is_uppercase)));
+        if names_follow {
             return false;
         }
         let before = doc.token_text(j - 1);

@@ -33,8 +33,10 @@ pub fn closeness(variant: &str, name: &str) -> Option<Closeness> {
     let edits = strsim::damerau_levenshtein(&a, &b);
     let jaro_winkler = strsim::jaro_winkler(&a, &b);
     let same_sound = same_sound(&a, &b);
+    let longest = a.chars().count().max(b.chars().count());
     let close = match edits {
-        1 => shortest >= 4,
+        // `Zhu` for `Zhou`: a short name loses or gains a letter.
+        1 => shortest >= 4 || (shortest == 3 && longest == 4),
         2 => shortest >= 6 || (same_sound && shortest >= 4),
         3 => same_sound && shortest >= 6 && jaro_winkler >= 0.75,
         _ => false,
@@ -66,6 +68,7 @@ mod tests {
             ("Conolly", "Connolly"),
             ("Nahs", "Nash"),
             ("Okah", "Okoh"),
+            ("Zhu", "Zhou"),
             ("Brandtt", "Brandt"),
             ("Harriss", "Harris"),
             ("Dessai", "Desai"),

@@ -97,20 +97,7 @@ fn known_gender(doc: &Document, entities: &Entities, person: usize, settings: &S
             None => Known::Neither,
         };
     }
-    let by_name = p
-        .given
-        .as_deref()
-        .filter(|g| !DECIDES_NOTHING.contains(&g.to_lowercase().as_str()))
-        .and_then(names::first_name)
-        .and_then(|counts| {
-            let total = counts.total();
-            let female = f64::from(counts.female) / f64::from(total.max(1));
-            match total >= ENOUGH_BIRTHS {
-                true if female >= CLEAR_SHARE => Some(Gender::Female),
-                true if female <= 1.0 - CLEAR_SHARE => Some(Gender::Male),
-                _ => None,
-            }
-        });
+    let by_name = p.given.as_deref().and_then(given_name_gender);
     // Honorifics decide when they agree with each other and with the first
     // name: `Mrs. Lee Sterling` and `General Sterling` may be two people.
     let mut honorifics = entities.mentions_of(person).filter_map(|m| {
@@ -125,6 +112,36 @@ fn known_gender(doc: &Document, entities: &Entities, person: usize, settings: &S
         (Some(_), _) => Known::Unknown,
         (None, Some(n)) => Known::Gender(n, Source::FirstName),
         (None, None) => Known::Unknown,
+    }
+}
+
+/// The gender a given name clearly shows, if any. A hyphenated name
+/// (`Mei-Ling`, `Jean-Pierre`) shows one when its parts that decide agree.
+fn given_name_gender(given: &str) -> Option<Gender> {
+    let mut decided = None;
+    for part in given.split('-') {
+        let Some(gender) = part_gender(part) else {
+            continue;
+        };
+        if decided.is_some_and(|d| d != gender) {
+            return None;
+        }
+        decided = Some(gender);
+    }
+    decided
+}
+
+fn part_gender(name: &str) -> Option<Gender> {
+    if DECIDES_NOTHING.contains(&name.to_lowercase().as_str()) {
+        return None;
+    }
+    let counts = names::first_name(name)?;
+    let total = counts.total();
+    let female = f64::from(counts.female) / f64::from(total.max(1));
+    match total >= ENOUGH_BIRTHS {
+        true if female >= CLEAR_SHARE => Some(Gender::Female),
+        true if female <= 1.0 - CLEAR_SHARE => Some(Gender::Male),
+        _ => None,
     }
 }
 
@@ -325,6 +342,30 @@ mod tests {
         rule.check(&doc, &settings, &mut out);
         assert_eq!(out.len(), 1);
         assert!(out[0].message.contains("facts sheet"));
+    }
+
+    #[test]
+    fn hyphenated_given_names_decide_when_their_parts_agree() {
+        assert_eq!(given_name_gender("Mary-Kate"), Some(Gender::Female));
+        assert_eq!(given_name_gender("Jean-Pierre"), Some(Gender::Male));
+        assert_eq!(given_name_gender("Mary-John"), None);
+        assert_eq!(given_name_gender("Jordan"), None);
+    }
+
+    #[test]
+    fn an_appositive_role_noun_is_the_named_person() {
+        let rule = GenderMismatch::new();
+        let text = "The team's president, Marcus Lund, said she was disappointed.";
+        assert_eq!(flagged(&rule, text), vec!["she"]);
+        let text = "The council's spokesman, Tom Reed, said she was tired.";
+        assert_eq!(flagged(&rule, text), vec!["she"]);
+    }
+
+    #[test]
+    fn a_place_named_like_a_person_is_not_someone_else() {
+        let rule = GenderMismatch::new();
+        let text = "Secretary Peter Lund said the state would send nurses from Olympia. She said the plan would work.";
+        assert_eq!(flagged(&rule, text), vec!["She"]);
     }
 
     #[test]
