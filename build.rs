@@ -15,6 +15,7 @@ fn main() {
     build_rule_docs(&out_dir);
     build_pos_table(&out_dir);
     build_name_table(&out_dir);
+    build_intl_name_table(&out_dir);
 }
 
 fn build_rule_docs(out_dir: &Path) {
@@ -136,6 +137,24 @@ fn build_name_table(out_dir: &Path) {
         })
         .collect();
     write_table(out_dir, "names", rows);
+}
+
+/// `rules/names/first-names-intl.tsv` → `names_intl.keys` + `.index`: per
+/// lowercase first name, bit 1 if some list gives it to women, bit 2 if to men.
+fn build_intl_name_table(out_dir: &Path) {
+    let path = "rules/names/first-names-intl.tsv";
+    println!("cargo:rerun-if-changed={path}");
+    let text = fs::read_to_string(path).expect("read the international first names");
+    let rows = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|line| {
+            let (name, sexes) = line.split_once('\t')?;
+            let bits = u32::from(sexes.contains('f')) | (u32::from(sexes.contains('m')) << 1);
+            Some((name.to_string(), bits, 0))
+        })
+        .collect();
+    write_table(out_dir, "names_intl", rows);
 }
 
 /// A sorted table: `<name>.keys` holds the keys back to back; `<name>.index`

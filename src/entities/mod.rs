@@ -49,6 +49,19 @@ impl Person {
     pub fn display_name(&self) -> String {
         self.name.clone()
     }
+
+    /// The given and middle names, in order, without initials, particles or
+    /// the surname: `["Juan", "Carlos"]` for `Juan Carlos de la Cruz`,
+    /// `["Nguyen", "Thi"]` for `Nguyen Thi Hoa`.
+    pub fn given_names(&self) -> Vec<&str> {
+        let surname_words = self.surname.split_whitespace().count();
+        let words: Vec<&str> = self.name.split_whitespace().collect();
+        words[..words.len().saturating_sub(surname_words)]
+            .iter()
+            .copied()
+            .filter(|w| !w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase))
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

