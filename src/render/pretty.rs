@@ -142,11 +142,23 @@ impl Renderer for Pretty {
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        let files = if summary.files == 1 { "file" } else { "files" };
         writeln!(
             out,
-            "{} findings in {} {files} ({} errors, {} warnings, {} infos)",
-            summary.diagnostics, summary.files, summary.errors, summary.warnings, summary.infos
+            "{} in {} ({}, {}, {})",
+            counted(summary.diagnostics, "finding"),
+            counted(summary.files, "file"),
+            counted(summary.errors, "error"),
+            counted(summary.warnings, "warning"),
+            counted(summary.infos, "info")
         )
+    }
+}
+
+/// `1 file`, `2 files`.
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
