@@ -10,7 +10,7 @@
 
 use crate::document::casing::strip_possessive;
 use crate::document::words::is_sentence_starter;
-use crate::document::{Document, Token, TokenKind};
+use crate::document::{BlockKind, Document, Token, TokenKind};
 use crate::lexicon::names;
 use crate::lexicon::pos::{self, Entry, Tag};
 
@@ -37,8 +37,8 @@ const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we"];
 /// Determiners and possessives that open most news sentences and are
 /// (almost) never the second word of a name.
 const DETERMINERS: &[&str] = &[
-    "the", "this", "these", "those", "some", "many", "most", "several", "both", "each", "every",
-    "another", "their", "its", "our", "my", "his", "her",
+    "the", "an", "this", "these", "those", "some", "many", "most", "several", "both", "each",
+    "every", "another", "their", "its", "our", "my", "his", "her",
 ];
 
 /// Other closed-class words that often open a sentence; capitalised after
@@ -102,6 +102,85 @@ const DEFINITE: &[&str] = &[
     "the", "this", "that", "these", "those", "both", "our", "their", "its", "his", "her", "my",
     "your", "whose",
 ];
+
+/// Is `tokens[i]` the head of a phrase opened by `a` or `an` (`a Collection
+/// of coins`, `a Deputy pounded`)? Names of one thing take no indefinite
+/// article; after one, a capitalised name only modifies the noun that
+/// follows (`a Senate committee`, `a Pentagon official`).
+fn heads_indefinite_phrase(doc: &Document, tokens: &[Token], i: usize) -> bool {
+    let indefinite = matches!(doc.slice(tokens[i - 1].span), "a" | "an");
+    let modifies_next = tokens.get(i + 1).is_some_and(|t| {
+        pos::lookup(doc.slice(t.span)).is_none_or(|e| {
+            e.primary.is_noun() || matches!(e.primary, Tag::JJ | Tag::JJR | Tag::JJS | Tag::VBG)
+        })
+    });
+    indefinite && !modifies_next
+}
+
+/// Governing bodies, offices and their holders, and polities (see
+/// [`is_official_noun`]); singular forms.
+const OFFICIAL_NOUNS: &[&str] = &[
+    "administration",
+    "agency",
+    "ambassador",
+    "army",
+    "assembly",
+    "attorney",
+    "auditor",
+    "bureau",
+    "cabinet",
+    "chamber",
+    "commission",
+    "commissioner",
+    "committee",
+    "commonwealth",
+    "comptroller",
+    "confederacy",
+    "congress",
+    "congressman",
+    "constitution",
+    "consul",
+    "convention",
+    "council",
+    "court",
+    "crown",
+    "delegate",
+    "department",
+    "dominion",
+    "embassy",
+    "empire",
+    "executive",
+    "government",
+    "governor",
+    "house",
+    "judiciary",
+    "kingdom",
+    "legation",
+    "legislature",
+    "member",
+    "minister",
+    "ministry",
+    "mission",
+    "nation",
+    "navy",
+    "parliament",
+    "power",
+    "presidency",
+    "president",
+    "province",
+    "republic",
+    "secretary",
+    "senate",
+    "senator",
+    "state",
+    "territory",
+    "treasury",
+    "treaty",
+    "union",
+];
+
+/// Possessive determiners: a name rarely follows one (`his Client`).
+const POSSESSIVES: &[&str] = &["his", "her", "its", "our", "their", "my", "your"];
 
 /// Proper adjectives whose lowercase form is also an ordinary word or
 /// which the lexicon lists in lowercase (`Polish`, `Western`).
@@ -172,9 +251,10 @@ const AUXILIARIES: &[&str] = &[
 ];
 
 /// Lowercase words that join the parts of a name: `Secretary of the
-/// Interior`, `Atoms for Peace`, `South and Central America`.
+/// Interior`, `Atoms for Peace`, `Families with Dependent Children`,
+/// `South and Central America`.
 const NAME_CONNECTIVES: &[&str] = &[
-    "of", "for", "on", "and", "the", "de", "du", "del", "la", "le", "von", "van", "&",
+    "of", "for", "on", "with", "and", "the", "de", "du", "del", "la", "le", "von", "van", "&",
 ];
 
 /// Lowercase particles inside personal names: `Usama bin Laden`, `Ludwig
@@ -223,8 +303,7 @@ enum Before {
     /// A verb or adjective, which usually wants the next word (`told
     /// Reporters`, `new Plans`).
     Governing,
-    /// A number or number word, which a noun usually follows (`43
-    /// Governors`).
+    /// A figure, which a noun usually follows (`43 Governors`).
     Quantity,
     /// A word a clause can end on: a noun, an adverb, `billion`.
     ClauseEnd,
@@ -233,10 +312,17 @@ enum Before {
 pub(super) fn misplaced_capitals(doc: &Document) -> Vec<MisplacedCapital> {
     let mut out = Vec::new();
     for sentence in &doc.sentences {
-        if !doc.paragraphs[sentence.paragraph].kind.is_running_prose() {
+        let paragraph = &doc.paragraphs[sentence.paragraph];
+        let tokens = doc.sentence_tokens(sentence);
+        // A headline or heading is one sentence in sentence case, where
+        // capitals mean what they mean in prose.
+        let judged = paragraph.kind.is_running_prose()
+            || (matches!(paragraph.kind, BlockKind::Headline | BlockKind::Heading)
+                && paragraph.sentences.len() == 1
+                && in_sentence_case(doc, tokens));
+        if !judged {
             continue;
         }
-        let tokens = doc.sentence_tokens(sentence);
         let start = sentence.tokens.start;
         for i in 1..tokens.len().saturating_sub(1) {
             if let Some(kind) = judge(doc, tokens, i) {
@@ -264,15 +350,25 @@ fn judge(doc: &Document, tokens: &[Token], i: usize) -> Option<CapitalKind> {
         return None;
     }
     let next = tokens[i + 1];
-    if next.kind != TokenKind::Word
-        || !next.space_before
-        || !doc.slice(next.span).starts_with(char::is_lowercase)
-    {
+    let lowercase_word = |t: &Token| {
+        t.kind == TokenKind::Word
+            && t.space_before
+            && doc.slice(t.span).starts_with(char::is_lowercase)
+    };
+    // `crash An SEC examiner testified`: an article before an acronym.
+    let acronym_next = next.kind == TokenKind::Word
+        && next.space_before
+        && is_acronym(doc.slice(next.span))
+        && tokens.get(i + 2).is_some_and(lowercase_word);
+    if !lowercase_word(&next) && !acronym_next {
         return None;
     }
     let before = before(doc, tokens, i)?;
     let lower = base.to_lowercase();
     let lower = lower.as_str();
+    if acronym_next && !(before == Before::ClauseEnd && DETERMINERS.contains(&lower)) {
+        return None;
+    }
     let quoted = doc.is_quoted(token.span.start);
     let casing = doc.casing();
 
@@ -324,9 +420,40 @@ fn judge(doc: &Document, tokens: &[Token], i: usize) -> Option<CapitalKind> {
     }
     let entry = pos::lookup(base);
     let lower_entry = pos::lookup(lower);
-    // A noun after `the`, `our`, `both` is a name, as names of
-    // institutions are (`the Commission`, `both Houses`).
-    if DEFINITE.contains(&previous) && lower_entry.is_some_and(|e| e.any(Tag::is_noun)) {
+    let adjective = lower_entry.is_some_and(|e| matches!(e.primary, Tag::JJ | Tag::JJR | Tag::JJS));
+    let official = is_official_noun(lower);
+    // Proper adjectives (`Soviet`, `Presidential`) and the bodies and
+    // offices that official prose capitalises (`Governments`, `Houses`)
+    // are names wherever the lexicon has seen them as one; other words
+    // only where that is their most frequent reading.
+    let known_name = entry.is_some_and(|e| {
+        if adjective || official {
+            e.any(Tag::is_proper_noun)
+        } else {
+            known_as_name(e, lower_entry)
+        }
+    });
+    let lowercase_elsewhere = casing.has_lowercase(lower);
+    // A noun after `the`, `our`, `both` names one known thing, the way
+    // names of institutions do (`the Commission`, `both Houses`). Not an
+    // ordinary noun the article also writes in lowercase, no body or
+    // office, after a possessive (`his Client`, `our Customers`), or after
+    // `the` and unknown to the lexicon with a capital (`the Outbreak`).
+    let ordinary_noun = lower_entry.is_some_and(|e| matches!(e.primary, Tag::NN | Tag::NNS))
+        && !official
+        && lowercase_elsewhere
+        && (POSSESSIVES.contains(&previous) || (previous == "the" && entry.is_none()));
+    if DEFINITE.contains(&previous)
+        && lower_entry.is_some_and(|e| e.any(Tag::is_noun))
+        && !ordinary_noun
+    {
+        return None;
+    }
+    // Bodies and offices counted out in words are names too (`the two
+    // Houses`, `six Presidents`); other plurals are not (`two Churches`).
+    let counted =
+        before == Before::Governing && pos::lookup(previous).is_some_and(|e| e.primary == Tag::CD);
+    if counted && official {
         return None;
     }
     // A plural noun followed by its verb after a complete clause opens a
@@ -336,14 +463,14 @@ fn judge(doc: &Document, tokens: &[Token], i: usize) -> Option<CapitalKind> {
         && lower_entry.is_some_and(|e| e.primary == Tag::NNS)
         && pos::lookup(doc.slice(next.span)).is_some_and(|e| e.any(Tag::is_verb));
     if let Some(entry) = entry
-        && entry.any(Tag::is_proper_noun)
-        && (!opens_clause || entry.primary.is_proper_noun())
+        && known_name
         && !common_despite_lexicon(
             entry,
             lower_entry,
-            casing.has_lowercase(lower),
+            lowercase_elsewhere,
             matches!(previous, "a" | "an"),
         )
+        && (official || !heads_indefinite_phrase(doc, tokens, i))
     {
         return None;
     }
@@ -354,14 +481,27 @@ fn judge(doc: &Document, tokens: &[Token], i: usize) -> Option<CapitalKind> {
     })
 }
 
-/// The lexicon has seen this capitalised form as a name (`Congress`,
-/// `State`, `Target`, `Closed`), often only because its sources capitalised
-/// words in titles. Is this use an ordinary word all the same? Yes for a
-/// verb, adverb or preposition the lexicon also knows capitalised as such
-/// (`remain Closed`, `the pair Inside the building`, but not `Shanghai`), and where the article writes the word in
-/// lowercase elsewhere, unless the lexicon knows it mostly as a name
-/// (`every State`) and no indefinite article shows it is not one (`a Target
-/// of…`).
+/// Has the lexicon seen this capitalised form mostly as a name? Its sources
+/// capitalise words in titles and at the start of sentences too, so only
+/// the most frequent tag counts (`Congress`, `Giants`, but not `Customers`
+/// or `Approval`); and a plural common noun tagged as a singular name
+/// (`Winds`, `Crews`) has been seen only inside longer titles or as a
+/// surname, not as a name standing alone.
+fn known_as_name(entry: Entry, lower_entry: Option<Entry>) -> bool {
+    match entry.primary {
+        Tag::NNPS => true,
+        Tag::NNP => !lower_entry.is_some_and(|e| e.primary == Tag::NNS),
+        _ => false,
+    }
+}
+
+/// The lexicon knows this capitalised form mostly as a name (`Congress`,
+/// `State`, `Target`, `Closed`). Is this use an ordinary word all the same?
+/// Yes for a verb, adverb or preposition the lexicon also knows capitalised
+/// as such (`remain Closed`, `the pair Inside the building`, but not
+/// `Shanghai`), and where the article writes the word in lowercase
+/// elsewhere, unless the lexicon knows it mostly as a name (`every State`)
+/// and no indefinite article shows it is not one (`a Target of…`).
 fn common_despite_lexicon(
     entry: Entry,
     lower_entry: Option<Entry>,
@@ -375,11 +515,63 @@ fn common_despite_lexicon(
         || (lowercase_elsewhere && (indefinite || !entry.primary.is_proper_noun()))
 }
 
+/// Is the word, lowercase, a governing body, an office or its holder, or a
+/// polity (`governments`, `houses`, `commissioner`, `provinces`)? Official
+/// and older prose capitalises these when they mean one known body or
+/// office (`both Houses`, `the two Governments`), so a capital on them is
+/// house style, not a slip.
+fn is_official_noun(lower: &str) -> bool {
+    let singular = |stem: &str| OFFICIAL_NOUNS.contains(&stem);
+    singular(lower)
+        || lower.strip_suffix('s').is_some_and(singular)
+        || lower.strip_suffix("ies").is_some_and(|stem| {
+            OFFICIAL_NOUNS
+                .iter()
+                .any(|n| n.strip_suffix('y') == Some(stem))
+        })
+        || lower.strip_suffix("men").is_some_and(|stem| {
+            OFFICIAL_NOUNS
+                .iter()
+                .any(|n| n.strip_suffix("man") == Some(stem))
+        })
+}
+
+/// Is this title written in sentence case, so that a capital in it means
+/// what it means in running prose? Yes when at least two of its content
+/// words (nouns, verbs, adjectives) are in lowercase: a headline in title
+/// case lowercases only short function words (`of`, `for`, `and`).
+fn in_sentence_case(doc: &Document, tokens: &[Token]) -> bool {
+    tokens
+        .iter()
+        .filter(|t| {
+            let word = doc.slice(t.span);
+            t.kind == TokenKind::Word
+                && word.starts_with(char::is_lowercase)
+                && pos::lookup(word).is_some_and(|e| is_content_tag(e.primary))
+        })
+        .nth(1)
+        .is_some()
+}
+
+fn is_content_tag(tag: Tag) -> bool {
+    tag.is_noun()
+        || tag.is_verb()
+        || matches!(
+            tag,
+            Tag::JJ | Tag::JJR | Tag::JJS | Tag::RB | Tag::RBR | Tag::RBS
+        )
+}
+
 /// `Chilean`, `Japanese`, `Iraqi`, `Polish`: adjectives of peoples and
 /// regions, capitalised in English although the lexicon also lists them
 /// in lowercase.
 fn is_demonym(lower: &str) -> bool {
-    if PROPER_ADJECTIVES.contains(&lower) {
+    // `Frenchman`, `Englishwomen`.
+    let people = ["man", "men", "woman", "women"]
+        .iter()
+        .find_map(|suffix| lower.strip_suffix(suffix))
+        .unwrap_or(lower);
+    if PROPER_ADJECTIVES.contains(&lower) || PROPER_ADJECTIVES.contains(&people) {
         return true;
     }
     let adjective_only = || {
@@ -414,8 +606,15 @@ fn continues_name(doc: &Document, tokens: &[Token], i: usize, lower: &str) -> bo
     // Facebook`, `a Democratic or a Republican issue`, `Protect the Right`.
     let ahead = |k: usize| tokens.get(i + k).map(|t| doc.slice(t.span));
     let capital_at = |k: usize| tokens.get(i + k).is_some_and(is_capital);
+    // (Not a preposition between lowercase words and a name: `businesses
+    // Along the Gulf Coast`.)
+    let preposition = pos::lookup(lower).is_some_and(|e| e.primary == Tag::IN)
+        && doc
+            .slice(tokens[i - 1].span)
+            .starts_with(char::is_lowercase);
     let coordinated = match (ahead(1), ahead(2)) {
-        (Some("and" | "or" | "the"), _) if capital_at(2) => true,
+        (Some("and" | "or"), _) if capital_at(2) => true,
+        (Some("the"), _) if capital_at(2) => !preposition,
         (Some("and" | "or"), Some("a" | "an" | "the")) => capital_at(3),
         _ => false,
     };
@@ -431,12 +630,16 @@ fn continues_name(doc: &Document, tokens: &[Token], i: usize, lower: &str) -> bo
         return false;
     }
     let mut joined = false;
+    let mut of = false;
     for t in tokens[i + 1..].iter().take(4) {
         if is_connective(t) || (joined && t.kind == TokenKind::Number) {
             joined = true;
+            of |= doc.slice(t.span) == "of";
             continue;
         }
-        return joined && is_capital(t);
+        // A date is no part of a name (`Sentencing for June`) except after
+        // `of` (`the Fourth of July`).
+        return joined && is_capital(t) && (of || !CALENDAR.contains(&doc.slice(t.span)));
     }
     false
 }
@@ -459,6 +662,11 @@ fn is_capitalised(word: &str) -> bool {
         }
     }
     first.is_uppercase() && letters >= 2
+}
+
+/// `SEC`, `NATO`: two or more capital letters and nothing else.
+fn is_acronym(word: &str) -> bool {
+    word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// `He’s` → `He`, `Their` → `Their`, `Reporters’` → `Reporters`.
@@ -554,7 +762,9 @@ fn before(doc: &Document, tokens: &[Token], i: usize) -> Option<Before> {
         Tag::VB | Tag::VBD | Tag::VBP | Tag::VBZ | Tag::VBG | Tag::VBN | Tag::JJ => {
             Before::Governing
         }
-        Tag::CD => Before::Quantity,
+        // A number written as a word governs its noun like an adjective
+        // (`two Churches`); figures are left to the number branch above.
+        Tag::CD => Before::Governing,
         _ => Before::ClauseEnd,
     })
 }

@@ -5,13 +5,17 @@
 //! and reads as a phrase broken off the sentence before it: a prepositional
 //! phrase (`In 2019 to protect wildlife.`), a participle phrase (`Citing safety
 //! concerns.`) or a noun with its complement (`Damage from the storm
-//! in Mombasa.`). Two more shapes are caught: a subject with only a relative
-//! clause (`Those who wish to study at the academy.`), and a verb
+//! in Mombasa.`). Three more shapes are caught: a subject with only a
+//! relative clause (`Those who wish to study at the academy.`), a verb
 //! phrase hanging off `and` with no subject (`October 2018 and focuses on
-//! lowering the cost.`).
+//! lowering the cost.`), and a dependent clause alone, opened by a
+//! conjunction such as `before` or `because` (`At 60 mph before it reached
+//! land.`) or by a preposition and `which` (`In which residents spoke.`).
 //!
 //! Words that are both noun and verb are read in context: after `the`, a
-//! preposition or an adjective, `fear` and `talks` are nouns. The
+//! preposition or an adjective, `fear` and `talks` are nouns; so are a
+//! plural after a number (`the 12 counts`), a base form after a singular
+//! noun (`the market crash`) and a noun after a verb (`reached land`). The
 //! speaker's words in quotation marks, titles, captions, labels, datelines,
 //! list items, the first sentence of a paragraph and answers to questions
 //! are never judged, and neither is a sentence with a colon, dash or
@@ -68,6 +72,25 @@ const SUBORDINATORS: &[&str] = &[
     "that", "if", "because", "whether", "although", "though", "unless", "while", "whereas", "as",
     "so", "than", "like",
 ];
+
+/// Conjunctions that open a dependent clause and only that: a sentence
+/// made of such a clause has lost its main clause.
+const CLAUSE_SUBORDINATORS: &[&str] = &[
+    "after", "before", "because", "although", "though", "unless", "until", "whereas", "while",
+    "since", "when",
+];
+
+/// Relative pronouns (not `that`, which is also a determiner and a
+/// pronoun that can be the subject).
+const RELATIVE_PRONOUNS: &[&str] = &["which", "who", "whom", "whose"];
+
+/// Forms of `be`, `have` and `do`, which a verb may follow.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "am", "has", "have", "had", "do", "does", "did",
+];
+
+/// Pronouns that are a subject by themselves.
+const SUBJECT_PRONOUNS: &[&str] = &["i", "you", "he", "she", "it", "we", "they"];
 
 /// Determiners that also stand alone as the subject: `this demands`, `both
 /// strengthen`, `many fear`.
@@ -136,8 +159,14 @@ fn follows_statement(doc: &Document, previous: &Sentence) -> bool {
         .iter()
         .rev()
         .find(|t| !matches!(doc.slice(t.span), "”" | "’" | "\"" | "'" | ")"));
-    // `…must be based on: 1.` introduces a list item.
-    let enumerated = tokens.len() >= 2 && tokens[tokens.len() - 2].kind == TokenKind::Number;
+    // `…must be based on: 1.` introduces a list item (but a year or an
+    // amount may end a sentence: `…on March 14, 2024.`).
+    let enumerated = tokens.len() >= 3 && {
+        let number = tokens[tokens.len() - 2];
+        number.kind == TokenKind::Number
+            && (doc.slice(number.span).len() <= 2
+                || doc.slice(tokens[tokens.len() - 3].span) == ":")
+    };
     words >= 4
         && !enumerated
         && last_mark.is_some_and(|t| doc.slice(t.span) == "." || doc.slice(t.span).ends_with('.'))
@@ -192,7 +221,74 @@ fn judge(doc: &Document, sentence: &Sentence) -> Option<String> {
     if lacks_subject(doc, body, &finite) {
         return Some("the verb after “and” has no subject: this is not a sentence".to_string());
     }
+    if is_dependent_clause_only(doc, body, &finite) {
+        return Some(
+            "this sentence has only a dependent clause (after “before”, “which”…), no main clause"
+                .to_string(),
+        );
+    }
     None
+}
+
+/// `Before it reached land.`, `At 60 mph before it reached land.`, `In
+/// which more than 300 residents spoke.`: the only verb sits in a clause
+/// opened by a subordinating conjunction or a relative pronoun, and what
+/// comes before it is a phrase, not a clause. (Not `Before the storm the
+/// town emptied.`, where the clause after `before` would need two
+/// subjects, nor a sentence with a comma, which may set off the main
+/// clause.)
+fn is_dependent_clause_only(doc: &Document, body: &[Token], finite: &[usize]) -> bool {
+    let [verb] = *finite else {
+        return false;
+    };
+    if body.iter().any(|t| t.is_punct(&doc.text, ",")) {
+        return false;
+    }
+    let lower = |k: usize| doc.slice(body[k].span).to_lowercase();
+    let Some(link) = (0..verb).rev().find(|&k| {
+        let word = lower(k);
+        CLAUSE_SUBORDINATORS.contains(&word.as_str()) || RELATIVE_PRONOUNS.contains(&word.as_str())
+    }) else {
+        return false;
+    };
+    if link > 0 && !opens_a_phrase(doc, &body[..link]) {
+        return false;
+    }
+    if RELATIVE_PRONOUNS.contains(&lower(link).as_str()) {
+        // `In which…`, `From whom…`: a relative clause with nothing to hang
+        // on. (A relative clause on a noun may be a deliberate fragment:
+        // `Security for those who need it.`)
+        return link == 1;
+    }
+    is_plain_subject(doc, &body[link + 1..verb])
+}
+
+/// Is `tokens` a subject and nothing more: a pronoun (`it`), or a noun
+/// phrase of up to three words with at most a determiner in front (`the
+/// storm`, `two small boats`; not `a hard struggle tariff reform`, which
+/// may be a phrase and a subject)?
+fn is_plain_subject(doc: &Document, tokens: &[Token]) -> bool {
+    let Some((first, rest)) = tokens.split_first() else {
+        return false;
+    };
+    let first_word = doc.slice(first.span).to_lowercase();
+    if rest.is_empty() && SUBJECT_PRONOUNS.contains(&first_word.as_str()) {
+        return true;
+    }
+    let nominal = |t: &Token| {
+        t.kind == TokenKind::Word
+            && lower_entry(doc.slice(t.span)).is_none_or(|e| {
+                matches!(
+                    e.primary,
+                    Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS | Tag::JJ | Tag::JJR | Tag::JJS
+                )
+            })
+    };
+    let determiner = first.kind == TokenKind::Number
+        || lower_entry(&first_word)
+            .is_some_and(|e| matches!(e.primary, Tag::DT | Tag::PRPS | Tag::CD | Tag::PDT));
+    let nouns = if determiner { rest } else { tokens };
+    (1..=3).contains(&nouns.len()) && nouns.iter().all(nominal)
 }
 
 /// Does the verbless sentence open the way a phrase broken off the previous
@@ -314,15 +410,38 @@ fn may_be_finite(doc: &Document, body: &[Token], i: usize) -> bool {
     if determined && !word.contains('-') {
         return entry.primary == Tag::MD;
     }
+    // After a figure or a number word, a plural is the counted noun: `the
+    // 12 counts`, `two days`.
+    let counted = body[i - 1].kind == TokenKind::Number
+        || after.is_some_and(|p| p.primary == Tag::CD && lower_previous != "one");
+    if counted && entry.has(Tag::NNS) {
+        return false;
+    }
+    // A noun whose verb reading is a base form agrees only with a plural
+    // subject or `I`, `you`: after a singular noun or an adjective it is a
+    // noun (`the market crash`, `the general budget`; but `God bless`).
+    let plural_verb_only =
+        !entry.primary.is_verb() && !entry.any(|t| matches!(t, Tag::VBD | Tag::VBZ | Tag::MD));
+    let singular_before = previous.starts_with(char::is_lowercase)
+        && after.is_some_and(|p| {
+            matches!(p.primary, Tag::NN | Tag::JJ | Tag::JJR | Tag::JJS) && !p.has(Tag::NNS)
+        });
+    if plural_verb_only && singular_before && !pronoun {
+        return false;
+    }
     if entry.primary.is_finite_verb() || entry.primary == Tag::VB {
         return true;
     }
     // A noun or adjective with a verb reading (`attack`, `talks`) is the
-    // noun after an adjective, a participle or a figure too (`nuclear
-    // talks`, `citing concerns`, `S&P 500 index`), but an adjective that is also a noun may be the subject
-    // (`the official talks to reporters`).
+    // noun after an adjective, a participle, a figure or a verb too
+    // (`nuclear talks`, `citing concerns`, `S&P 500 index`, `it reached
+    // land`), but an adjective that is also a noun may be the subject (`the
+    // official talks to reporters`).
     let modified = after.is_some_and(|p| match p.primary {
         Tag::VBG | Tag::TO => true,
+        Tag::VBD | Tag::VBZ | Tag::VBP | Tag::VBN => {
+            !AUXILIARIES.contains(&lower_previous.as_str())
+        }
         Tag::JJ | Tag::JJS | Tag::JJR => !p.any(Tag::is_noun),
         _ => false,
     }) || body[i - 1].kind == TokenKind::Number;
@@ -367,6 +486,14 @@ mod tests {
             "Citing concerns about the budget.",
             "Those who wish to study at the academy.",
             "October 2018 and focuses on lowering the cost of housing and transport.",
+            // A base form after a singular noun, a plural after a number
+            // and a noun after a verb are nouns, not verbs.
+            "After the bridge collapse.",
+            "On each of the nine charges.",
+            // Only a dependent clause.
+            "Before it reached the coast.",
+            "At 40 mph before the storm reached the coast.",
+            "In which more than 200 people testified.",
         ] {
             let text = format!("{LEAD}{fragment}");
             assert_eq!(flagged(&rule, &text), vec![fragment], "{text}");
@@ -388,6 +515,12 @@ mod tests {
             "And remember the soldiers at the front.",
             "In Nairobi: talks with the union.",
             "He’s in Nairobi with the delegation.",
+            "Before the storm the town emptied.",
+            "Since then prices rose.",
+            "After that the council adjourned.",
+            "Before it reached the coast it weakened.",
+            "Of these, tea and coffee are the most important.",
+            "Security for those who need it.",
         ] {
             let text = format!("{LEAD}{sentence}");
             assert!(flagged(&rule, &text).is_empty(), "{text}");
@@ -399,5 +532,24 @@ mod tests {
         ] {
             assert!(flagged(&rule, text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_year_ends_a_statement_but_a_list_number_does_not() {
+        let rule = Fragment::new();
+        assert_eq!(
+            flagged(
+                &rule,
+                "The verdict came on Friday, May 3, 2024. After three weeks of hearings."
+            ),
+            vec!["After three weeks of hearings."]
+        );
+        assert!(
+            flagged(
+                &rule,
+                "The plan must rest on these points: 1. After three weeks of hearings."
+            )
+            .is_empty()
+        );
     }
 }

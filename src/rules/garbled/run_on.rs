@@ -105,6 +105,15 @@ mod tests {
                 "The committee will meet again Thursday Officials expect a long session.",
                 "Thursday Officials",
             ),
+            (
+                "The fund reported gains during the market slump An FBI agent said the books were false.",
+                "slump An",
+            ),
+            (
+                // The lexicon knows `Winds` only inside a longer title.
+                "Its cause is under investigation Winds pushed the fire east overnight.",
+                "investigation Winds",
+            ),
         ] {
             assert_eq!(flagged(&rule, text), vec![want], "{text}");
         }
@@ -135,6 +144,7 @@ mod tests {
             "Officials said Air Force One landed in Nairobi on Monday.",
             "They read The Washington Post every day.",
             "The Sunday Times reported the deal on Monday.",
+            "She reads The FT column every week.",
         ] {
             assert!(flagged(&rule, text).is_empty(), "{text}");
         }

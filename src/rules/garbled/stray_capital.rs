@@ -2,14 +2,20 @@
 //!
 //! Flags an ordinary word (an adjective, adverb, noun or verb whose
 //! lowercase form is common English) written with a capital between
-//! lowercase words. Proper nouns are left alone: words the lexicon knows
-//! as names (unless the article also writes them in lowercase, or they are
-//! verbs, adverbs or prepositions), first names, calendar words, peoples and
-//! regions (`Chilean`, `Western`), words the article capitalises
-//! mid-sentence elsewhere, nouns after `the`, `our` or `both` (`the
-//! Commission`), and words that continue a multi-word name (`Organisation
-//! for Economic`, `Google and Facebook`). Titles, headings, labels and
-//! credits, and the first word of a sentence or a quotation are not judged.
+//! lowercase words, also in a headline written in sentence case. Proper
+//! nouns are left alone: words the lexicon knows mostly as names (unless
+//! the article also writes them in lowercase, they are verbs, adverbs or
+//! prepositions, or an indefinite article shows they are not: `a
+//! Collection of coins`), first names, calendar words, peoples and regions
+//! (`Chilean`, `Western`), proper adjectives, governing bodies and offices
+//! that official prose capitalises (`both Houses`, `the two Governments`),
+//! words the article capitalises mid-sentence elsewhere, nouns after
+//! `the`, `our` or `both` (`the Commission`; but not an ordinary noun the
+//! article writes in lowercase elsewhere, after a possessive — `his
+//! Client` — or after `the` when the lexicon never saw it capitalised),
+//! and words that continue a multi-word name (`Organisation for Economic`,
+//! `Google and Facebook`). Headlines in title case, labels and credits,
+//! and the first word of a sentence or a quotation are not judged.
 //!
 //! ## Why
 //! A capital letter tells the reader "this is a name". On a common word it
@@ -103,6 +109,118 @@ mod tests {
             ),
         ] {
             assert_eq!(flagged(&rule, text), vec![want], "{text}");
+        }
+    }
+
+    #[test]
+    fn flags_ordinary_nouns_the_lexicon_has_seen_in_titles() {
+        // The lexicon lists these capitalised as names too, but mostly as
+        // ordinary words, or (`Inspections`) only as a singular name.
+        let rule = StrayCapital::new();
+        for (text, want) in [
+            ("He said Investors would wait for the ruling.", "Investors"),
+            (
+                "Police said two People wearing masks forced the door.",
+                "People",
+            ),
+            (
+                "The pact depended on Inspections and shared data.",
+                "Inspections",
+            ),
+        ] {
+            assert_eq!(flagged(&rule, text), vec![want], "{text}");
+        }
+    }
+
+    #[test]
+    fn flags_ordinary_nouns_after_possessives_and_the() {
+        // Written in lowercase elsewhere in the article, after a possessive
+        // or, when the lexicon never saw it capitalised, after `the`.
+        let rule = StrayCapital::new();
+        for (text, want) in [
+            (
+                "The ferry company lost customers in May. Its owner said his Customers had moved to the bridge.",
+                "Customers",
+            ),
+            (
+                "The outbreak began in a school. Nurses expect more cases before the Outbreak ends in spring.",
+                "Outbreak",
+            ),
+        ] {
+            assert_eq!(flagged(&rule, text), vec![want], "{text}");
+        }
+    }
+
+    #[test]
+    fn flags_the_head_of_an_indefinite_phrase() {
+        let rule = StrayCapital::new();
+        assert_eq!(
+            flagged(
+                &rule,
+                "The bowls came from a Collection of painted pottery kept in the cellar."
+            ),
+            vec!["Collection"]
+        );
+        // A name only modifies the noun after `a`.
+        assert!(flagged(&rule, "She spoke to a Senate committee about the bowls.").is_empty());
+    }
+
+    #[test]
+    fn a_month_after_for_is_not_part_of_a_name() {
+        let rule = StrayCapital::new();
+        assert_eq!(
+            flagged(&rule, "The judge set Sentencing for June and released him."),
+            vec!["Sentencing"]
+        );
+        assert!(flagged(&rule, "Crowds gathered on the Fourth of July in the park.").is_empty());
+    }
+
+    #[test]
+    fn a_preposition_before_a_name_is_judged() {
+        let rule = StrayCapital::new();
+        assert_eq!(
+            flagged(
+                &rule,
+                "The storm cut power to homes and shops Along the Baltic Coast on Monday."
+            ),
+            vec!["Along"]
+        );
+    }
+
+    #[test]
+    fn judges_headlines_in_sentence_case_only() {
+        let rule = StrayCapital::new();
+        let body = "\n\nThe court ruled on Monday that the former manager had lied to clients.\n";
+        assert_eq!(
+            flagged(
+                &rule,
+                &format!("Former manager convicted of Defrauding clients{body}")
+            ),
+            vec!["Defrauding"]
+        );
+        assert!(
+            flagged(
+                &rule,
+                &format!("Former Manager Convicted of Defrauding Clients{body}")
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn leaves_bodies_offices_and_names_alone() {
+        // Official prose capitalises governing bodies and offices; these
+        // and names standing alone are no slips.
+        let rule = StrayCapital::new();
+        for text in [
+            "The bill was sent to both Houses for a vote.",
+            "A dispute between the two Governments was settled in March.",
+            "He said the Senate voted against the plan.",
+            "Officials said Aid to Families with Dependent Children would end.",
+            "The islands elect a Delegate in the assembly every two years.",
+            "The talks on Soviet debts resumed in the spring.",
+        ] {
+            assert!(flagged(&rule, text).is_empty(), "{text}");
         }
     }
 
