@@ -426,14 +426,14 @@ fn judge(doc: &Document, tokens: &[Token], i: usize) -> Option<CapitalKind> {
     // offices that official prose capitalises (`Governments`, `Houses`)
     // are names wherever the lexicon has seen them as one; other words
     // only where that is their most frequent reading.
+    let lowercase_elsewhere = casing.has_lowercase(lower);
     let known_name = entry.is_some_and(|e| {
         if adjective || official {
             e.any(Tag::is_proper_noun)
         } else {
-            known_as_name(e, lower_entry)
+            known_as_name(e, lower_entry, lowercase_elsewhere)
         }
     });
-    let lowercase_elsewhere = casing.has_lowercase(lower);
     // A noun after `the`, `our`, `both` names one known thing, the way
     // names of institutions do (`the Commission`, `both Houses`). Not an
     // ordinary noun the article also writes in lowercase, no body or
@@ -450,10 +450,11 @@ fn judge(doc: &Document, tokens: &[Token], i: usize) -> Option<CapitalKind> {
         return None;
     }
     // Bodies and offices counted out in words are names too (`the two
-    // Houses`, `six Presidents`); other plurals are not (`two Churches`).
+    // Houses`, `six Presidents`), and so are adjectives of names (`two
+    // Senatorial electors`); other plurals are not (`two Churches`).
     let counted =
         before == Before::Governing && pos::lookup(previous).is_some_and(|e| e.primary == Tag::CD);
-    if counted && official {
+    if counted && (official || adjective) {
         return None;
     }
     // A plural noun followed by its verb after a complete clause opens a
@@ -484,13 +485,14 @@ fn judge(doc: &Document, tokens: &[Token], i: usize) -> Option<CapitalKind> {
 /// Has the lexicon seen this capitalised form mostly as a name? Its sources
 /// capitalise words in titles and at the start of sentences too, so only
 /// the most frequent tag counts (`Congress`, `Giants`, but not `Customers`
-/// or `Approval`); and a plural common noun tagged as a singular name
-/// (`Winds`, `Crews`) has been seen only inside longer titles or as a
-/// surname, not as a name standing alone.
-fn known_as_name(entry: Entry, lower_entry: Option<Entry>) -> bool {
+/// or `Approval`). A plural common noun tagged as a singular name
+/// (`Winds`, `Crews`) has been seen inside longer titles or as a surname,
+/// not as a name standing alone; it is no name where the article also
+/// writes it in lowercase.
+fn known_as_name(entry: Entry, lower_entry: Option<Entry>, lowercase_elsewhere: bool) -> bool {
     match entry.primary {
         Tag::NNPS => true,
-        Tag::NNP => !lower_entry.is_some_and(|e| e.primary == Tag::NNS),
+        Tag::NNP => !(lowercase_elsewhere && lower_entry.is_some_and(|e| e.primary == Tag::NNS)),
         _ => false,
     }
 }
