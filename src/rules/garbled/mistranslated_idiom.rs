@@ -1,10 +1,11 @@
 //! A foreign idiom translated word for word: `he has tomatoes on his eyes`.
 //!
-//! Flags well-known literal calques of German, French, Russian, Spanish and
-//! Italian idioms that make no sense in English (`tomatoes on the eyes` for
-//! *blind to the obvious*, `hang noodles on the ears` for *pull someone's
-//! leg*), and names the English idiom meant. The list is
-//! short on purpose: only phrases no English writer would use.
+//! Flags well-known literal calques of German, French, Russian, Spanish,
+//! Italian, Dutch, Swedish, Chinese and Japanese idioms that make no sense
+//! in English (`tomatoes on the eyes` for *blind to the obvious*, `hang
+//! noodles on the ears` for *pull someone's leg*, `raining ropes` for
+//! *raining cats and dogs*), and names the English idiom meant. The list
+//! holds only phrases no English writer would use.
 //!
 //! ## Why
 //! Machine translation and hurried translators carry idioms over literally.
@@ -102,6 +103,66 @@ const CALQUES: &[Calque] = &[
         ],
         meaning: "buy a pig in a poke",
     },
+    Calque {
+        words: &[
+            &["bite", "bites", "bit", "biting", "bitten"],
+            &["into", "in"],
+            &["sour"],
+            &["apple"],
+        ],
+        meaning: "bite the bullet",
+    },
+    Calque {
+        words: &[
+            &["elephant"],
+            &["of", "from"],
+            &["fly", "mosquito", "gnat", "midge"],
+        ],
+        meaning: "make a mountain out of a molehill",
+    },
+    Calque {
+        words: &[&["mosquito", "gnat", "midge"], &["into"], &["elephant"]],
+        meaning: "make a mountain out of a molehill",
+    },
+    Calque {
+        words: &[&["lies", "lay"], &["dog"], &["buried"]],
+        meaning: "that is the crux of the matter",
+    },
+    Calque {
+        words: &[
+            &["paint", "paints", "painted", "painting"],
+            &["devil"],
+            &["on"],
+            &["wall"],
+        ],
+        meaning: "tempt fate",
+    },
+    Calque {
+        words: &[&["like"], &["god"], &["in"], &["france"]],
+        meaning: "live in clover",
+    },
+    Calque {
+        words: &[&["chicken", "hen"], &["to"], &["pluck"]],
+        meaning: "have a bone to pick",
+    },
+    Calque {
+        words: &[
+            &["apple"],
+            &["fall", "falls", "fell"],
+            &["far"],
+            &["trunk", "stem", "stump"],
+        ],
+        meaning: "the apple doesn't fall far from the tree",
+    },
+    Calque {
+        words: &[
+            &["step", "steps", "stepped", "stepping"],
+            &["into", "in"],
+            &["fat"],
+            &["bowl", "bowls", "pot", "pots"],
+        ],
+        meaning: "put one's foot in it",
+    },
     // French
     Calque {
         words: &[&["other"], &["cats"], &["to"], &["whip", "lash"]],
@@ -140,6 +201,43 @@ const CALQUES: &[Calque] = &[
         ],
         meaning: "fainted",
     },
+    Calque {
+        words: &[&["raining", "rains", "rained"], &["ropes"]],
+        meaning: "raining cats and dogs",
+    },
+    Calque {
+        words: &[&["cart"], &["before"], &["oxen", "ox", "bulls"]],
+        meaning: "put the cart before the horse",
+    },
+    Calque {
+        words: &[&["call", "calls", "called", "calling"], &["cat"], &["cat"]],
+        meaning: "call a spade a spade",
+    },
+    Calque {
+        words: &[&["cat"], &["in"], &["throat"]],
+        meaning: "a frog in one's throat",
+    },
+    Calque {
+        words: &[
+            &["break", "breaks", "broke", "breaking"],
+            &["sugar"],
+            &["on"],
+            &["back"],
+        ],
+        meaning: "talk behind someone's back",
+    },
+    Calque {
+        words: &[&["like"], &["fish"], &["in"], &["water"]],
+        meaning: "in one's element",
+    },
+    Calque {
+        words: &[
+            &["night"],
+            &["brings", "bring", "brought"],
+            &["advice", "counsel"],
+        ],
+        meaning: "sleep on it",
+    },
     // Russian
     Calque {
         words: &[
@@ -163,6 +261,46 @@ const CALQUES: &[Calque] = &[
         words: &[&["after"], &["rain"], &["on"], &["thursday"]],
         meaning: "when pigs fly",
     },
+    Calque {
+        words: &[
+            &["bear"],
+            &["stepped", "trod", "trampled"],
+            &["on"],
+            &["ear", "ears"],
+        ],
+        meaning: "tone-deaf",
+    },
+    Calque {
+        words: &[
+            &[
+                "fight",
+                "fights",
+                "fought",
+                "fighting",
+                "beat",
+                "beats",
+                "beating",
+                "struggle",
+                "struggled",
+                "struggling",
+            ],
+            &["fish"],
+            &["against", "on"],
+            &["ice"],
+        ],
+        meaning: "struggle in vain",
+    },
+    Calque {
+        words: &[
+            &["crayfish", "crawfish", "lobster"],
+            &["whistles", "whistle", "whistled"],
+        ],
+        meaning: "when pigs fly",
+    },
+    Calque {
+        words: &[&["like", "as"], &["two"], &["drops"], &["water"]],
+        meaning: "like two peas in a pod",
+    },
     // Spanish
     Calque {
         words: &[
@@ -181,10 +319,108 @@ const CALQUES: &[Calque] = &[
         words: &[&["gave", "give", "gives", "giving", "given"], &["pumpkins"]],
         meaning: "turned someone down",
     },
+    Calque {
+        words: &[
+            &["throw", "throws", "threw", "thrown", "throwing"],
+            &["house"],
+            &["out", "through"],
+            &["window"],
+        ],
+        meaning: "splash out",
+    },
+    Calque {
+        words: &[&["cost", "costs", "costing"], &["eye"], &["of"], &["face"]],
+        meaning: "cost an arm and a leg",
+    },
     // Italian
     Calque {
         words: &[&["salami"], &["on"], &["eyes"]],
         meaning: "be blind to what is obvious",
+    },
+    Calque {
+        words: &[&["in", "into"], &["mouth"], &["of"], &["wolf"]],
+        meaning: "good luck",
+    },
+    Calque {
+        words: &[&["sleeps"], &["catch", "catches"], &["fish", "fishes"]],
+        meaning: "the early bird catches the worm",
+    },
+    // Dutch and Swedish
+    Calque {
+        words: &[
+            &["fall", "falls", "fell", "falling"],
+            &["with"],
+            &["door"],
+            &["into", "in"],
+            &["house"],
+        ],
+        meaning: "get straight to the point",
+    },
+    Calque {
+        words: &[&["monkey"], &["out"], &["of"], &["sleeve"]],
+        meaning: "the truth comes out",
+    },
+    Calque {
+        words: &[
+            &["look", "looks", "looked", "looking"],
+            &["cat"],
+            &["out"],
+            &["of"],
+            &["tree"],
+        ],
+        meaning: "wait and see",
+    },
+    Calque {
+        words: &[&["no"], &["cow"], &["on"], &["ice"]],
+        meaning: "there is no rush",
+    },
+    Calque {
+        words: &[
+            &["slide", "slides", "slid", "sliding"],
+            &["on"],
+            &["shrimp"],
+            &["sandwich"],
+        ],
+        meaning: "have an easy ride",
+    },
+    // Chinese and Japanese
+    Calque {
+        words: &[
+            &["lute", "zither", "piano"],
+            &["to"],
+            &["cow", "cows", "ox", "buffalo"],
+        ],
+        meaning: "cast pearls before swine",
+    },
+    Calque {
+        words: &[
+            &["chicken"],
+            &[
+                "scare",
+                "scares",
+                "scared",
+                "frighten",
+                "frightens",
+                "frightened",
+                "warn",
+                "warns",
+                "warned",
+            ],
+            &["monkey", "monkeys"],
+        ],
+        meaning: "make an example of someone",
+    },
+    Calque {
+        words: &[
+            &["snake"],
+            &["add", "adds", "added", "adding"],
+            &["feet", "legs"],
+        ],
+        meaning: "gild the lily",
+    },
+    Calque {
+        words: &[&["people"], &["mountain"], &["people"], &["sea"]],
+        meaning: "a huge crowd",
     },
 ];
 
@@ -256,6 +492,26 @@ mod tests {
             flagged(&rule, "He said they were hanging noodles on our ears."),
             vec!["hanging noodles on our ears"]
         );
+        for (text, want) in [
+            (
+                "The mayor said critics made an elephant out of a fly.",
+                "elephant out of a fly",
+            ),
+            (
+                "It was raining ropes when the ferry left the harbour.",
+                "raining ropes",
+            ),
+            (
+                "The two proposals are like two drops of water, one delegate said.",
+                "like two drops of water",
+            ),
+            (
+                "The minister said there was no cow on the ice yet.",
+                "no cow on the ice",
+            ),
+        ] {
+            assert_eq!(flagged(&rule, text), vec![want], "{text}");
+        }
     }
 
     #[test]
@@ -267,6 +523,10 @@ mod tests {
             "They pulled our leg about the budget.",
             "The rain fell on Thursday after a dry week.",
             "They threw in the towel after the vote.",
+            "Rescuers pulled the cloth over the table and left.",
+            "An elephant calf drank from the river near the camp.",
+            "He felt like a fish out of water at the summit.",
+            "Monkeys fell from trees during the heat wave.",
         ] {
             assert!(flagged(&rule, text).is_empty(), "{text}");
         }
