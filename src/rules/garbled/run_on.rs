@@ -112,8 +112,8 @@ mod tests {
             (
                 // The lexicon knows `Winds` only inside a longer title, and
                 // the article writes `winds` in lowercase.
-                "Strong winds fanned it. Its cause is under investigation Winds pushed the fire east overnight.",
-                "investigation Winds",
+                "Strong winds fanned it. Its origin remains under review Winds pushed the fire east overnight.",
+                "review Winds",
             ),
         ] {
             assert_eq!(flagged(&rule, text), vec![want], "{text}");

@@ -125,7 +125,7 @@ mod tests {
                 "People",
             ),
             (
-                "Both sides allowed inspections. The pact depended on Inspections and shared data.",
+                "Both sides allowed inspections. The treaty rested on Inspections and shared data.",
                 "Inspections",
             ),
         ] {
@@ -158,7 +158,7 @@ mod tests {
         assert_eq!(
             flagged(
                 &rule,
-                "The bowls came from a Collection of painted pottery kept in the cellar."
+                "The bowls belonged to a Collection of painted pottery kept in the cellar."
             ),
             vec!["Collection"]
         );
