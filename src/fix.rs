@@ -36,8 +36,25 @@ pub fn wanted(fix: &Fix, unsafe_fixes: bool) -> bool {
     fix.applicability == Applicability::Safe || unsafe_fixes
 }
 
-/// Apply the wanted fixes of `diagnostics` to `text` in one pass.
-pub fn apply(text: &str, diagnostics: &[Diagnostic], unsafe_fixes: bool) -> Applied {
+/// The edits one pass makes, chosen as the module documentation says:
+/// sorted by start, each inside the text and on character boundaries, none
+/// overlapping another or starting where another starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolution<'d> {
+    pub edits: Vec<&'d Edit>,
+    /// Fixes whose edits are taken.
+    pub fixes: usize,
+    /// Fixes skipped because they overlapped a fix already taken (or had an
+    /// edit outside the text).
+    pub skipped: usize,
+}
+
+/// Choose which edits of the wanted fixes of `diagnostics` one pass makes.
+pub fn resolve<'d>(
+    text: &str,
+    diagnostics: &'d [Diagnostic],
+    unsafe_fixes: bool,
+) -> Resolution<'d> {
     let mut candidates: Vec<(usize, &str, Vec<&Edit>)> = diagnostics
         .iter()
         .filter_map(|d| {
@@ -50,15 +67,15 @@ pub fn apply(text: &str, diagnostics: &[Diagnostic], unsafe_fixes: bool) -> Appl
         .collect();
     candidates.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
 
-    // Accepted edits by start offset: (end, replacement). Starts are unique,
-    // since two edits at one start always conflict.
-    let mut accepted: BTreeMap<usize, (usize, &str)> = BTreeMap::new();
+    // Accepted edits by start offset. Starts are unique, since two edits at
+    // one start always conflict.
+    let mut accepted: BTreeMap<usize, &Edit> = BTreeMap::new();
     let mut fixes = 0;
     let mut skipped = 0;
     for (_, _, edits) in candidates {
         let duplicate = edits
             .iter()
-            .all(|e| accepted.get(&e.span.start) == Some(&(e.span.end, e.replacement.as_str())));
+            .all(|e| accepted.get(&e.span.start).is_some_and(|a| a == e));
         if duplicate {
             continue;
         }
@@ -67,52 +84,54 @@ pub fn apply(text: &str, diagnostics: &[Diagnostic], unsafe_fixes: bool) -> Appl
                 && text.is_char_boundary(e.span.start)
                 && text.is_char_boundary(e.span.end)
         });
-        let self_overlapping = edits.windows(2).any(|w| {
-            conflicts(
-                w[0].span.start,
-                w[0].span.end,
-                w[1].span.start,
-                w[1].span.end,
-            )
-        });
+        let self_overlapping = edits.windows(2).any(|w| conflicts(w[0], w[1]));
         if !valid || self_overlapping || edits.iter().any(|e| overlaps_accepted(&accepted, e)) {
             skipped += 1;
             continue;
         }
         for e in edits {
-            accepted.insert(e.span.start, (e.span.end, e.replacement.as_str()));
+            accepted.insert(e.span.start, e);
         }
         fixes += 1;
     }
+    Resolution {
+        edits: accepted.into_values().collect(),
+        fixes,
+        skipped,
+    }
+}
 
+/// Apply the wanted fixes of `diagnostics` to `text` in one pass.
+pub fn apply(text: &str, diagnostics: &[Diagnostic], unsafe_fixes: bool) -> Applied {
+    let resolution = resolve(text, diagnostics, unsafe_fixes);
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for (&start, &(end, replacement)) in &accepted {
-        out.push_str(&text[at..start]);
-        out.push_str(replacement);
-        at = end;
+    for edit in &resolution.edits {
+        out.push_str(&text[at..edit.span.start]);
+        out.push_str(&edit.replacement);
+        at = edit.span.end;
     }
     out.push_str(&text[at..]);
     Applied {
         text: out,
-        fixes,
-        skipped,
+        fixes: resolution.fixes,
+        skipped: resolution.skipped,
     }
 }
 
 /// Two edits conflict when their spans overlap or they start at the same
 /// offset (two insertions there, or an insertion and a replacement, have no
 /// order that is obviously right).
-fn conflicts(a_start: usize, a_end: usize, b_start: usize, b_end: usize) -> bool {
-    a_start == b_start || (a_start < b_end && b_start < a_end)
+fn conflicts(a: &Edit, b: &Edit) -> bool {
+    a.span.start == b.span.start || a.span.overlaps(b.span)
 }
 
-fn overlaps_accepted(accepted: &BTreeMap<usize, (usize, &str)>, edit: &Edit) -> bool {
-    let (start, end) = (edit.span.start, edit.span.end);
+fn overlaps_accepted(accepted: &BTreeMap<usize, &Edit>, edit: &Edit) -> bool {
+    let start = edit.span.start;
     let before = accepted.range(..=start).next_back();
     let after = accepted.range(start..).next();
-    before.is_some_and(|(&s, &(e, _))| conflicts(s, e, start, end))
-        || after.is_some_and(|(&s, &(e, _))| conflicts(s, e, start, end))
+    before.is_some_and(|(_, a)| conflicts(a, edit))
+        || after.is_some_and(|(_, a)| conflicts(a, edit))
 }
 
 /// The outcome of fixing a text until nothing more can be fixed.

@@ -64,6 +64,7 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     let mut i = span.start;
     let mut space_before = true;
     let mut newline_before = false;
+    let mut emails = EmailScan::default();
     while i < end {
         let c = char_at(text, i);
         if c == '\0' {
@@ -76,7 +77,7 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             i += c.len_utf8();
             continue;
         }
-        let (token_end, kind) = scan_token(text, bytes, i, end, c);
+        let (token_end, kind) = scan_token(text, bytes, i, end, c, &mut emails);
         out.push(Token {
             span: Span::new(i, token_end),
             kind,
@@ -93,7 +94,17 @@ fn char_at(text: &str, i: usize) -> char {
     text[i..].chars().next().unwrap_or('\0')
 }
 
-fn scan_token(text: &str, bytes: &[u8], start: usize, end: usize, c: char) -> (usize, TokenKind) {
+fn scan_token(
+    text: &str,
+    bytes: &[u8],
+    start: usize,
+    end: usize,
+    c: char,
+    emails: &mut EmailScan,
+) -> (usize, TokenKind) {
+    if let Some(email_end) = emails.scan(text, start, end) {
+        return (email_end, TokenKind::Url);
+    }
     if let Some(url_end) = scan_url(text, start, end) {
         return (url_end, TokenKind::Url);
     }
@@ -149,28 +160,59 @@ pub fn is_punctuation(c: char) -> bool {
     )
 }
 
+/// Looks for e-mail addresses (`name@example.org`, without the sentence
+/// punctuation after it) at each token start. What it learns about a
+/// stretch of text is kept, so that a long run without whitespace
+/// (`a.b.c.d…`, `*****…`) costs one pass in all, not one pass per token.
+#[derive(Default)]
+struct EmailScan {
+    /// No address starts before this offset: a scan from an earlier token
+    /// start found none, stopped by a character that ends the local part
+    /// there, and every start up to it would stop there and find none.
+    none_before: usize,
+}
+
+impl EmailScan {
+    fn scan(&mut self, text: &str, start: usize, end: usize) -> Option<usize> {
+        if start < self.none_before {
+            return None;
+        }
+        let is_local = |c: char| c.is_alphanumeric() || "._+-".contains(c);
+        let is_domain = |c: char| c.is_alphanumeric() || ".-".contains(c);
+        let at = scan_while(text, start, end, is_local);
+        if at == start || !text[at..end].starts_with('@') {
+            self.none_before = at + 1;
+            return None;
+        }
+        // The domain, then sentence punctuation up to the end of the run
+        // (whitespace, a quotation mark, an angle bracket or parenthesis).
+        let domain_end = scan_while(text, at + 1, end, is_domain);
+        let run_end = scan_while(text, domain_end, end, is_sentence_punctuation);
+        let ends_run = text[run_end..end]
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace() || c == '\0' || "“”\"<>()".contains(c));
+        // Sentence punctuation includes the full stop: `write to a@b.org.`
+        let domain = text[at + 1..domain_end].trim_end_matches('.');
+        let found = ends_run && domain.contains('.') && !domain.contains("..");
+        if !found {
+            self.none_before = at + 1;
+        }
+        found.then_some(at + 1 + domain.len())
+    }
+}
+
+/// The offset of the first character from `start` that is not `wanted`.
+fn scan_while(text: &str, start: usize, end: usize, wanted: impl Fn(char) -> bool) -> usize {
+    text[start..end]
+        .find(|c: char| !wanted(c))
+        .map_or(end, |len| start + len)
+}
+
 /// `http://…`, `https://…`, `www.…`: up to whitespace, minus trailing
 /// punctuation that belongs to the sentence.
 fn scan_url(text: &str, start: usize, end: usize) -> Option<usize> {
     let rest = &text[start..end];
-    let run = rest
-        .find(|c: char| c.is_whitespace() || c == '\0' || "“”\"<>()".contains(c))
-        .unwrap_or(rest.len());
-    let run_len = trim_trailing_punctuation(&rest[..run]);
-    if let Some((local, domain)) = rest[..run_len].split_once('@') {
-        let local_ok = !local.is_empty()
-            && local
-                .chars()
-                .all(|c| c.is_alphanumeric() || "._+-".contains(c));
-        let domain_ok = domain.contains('.')
-            && !domain.contains("..")
-            && domain
-                .chars()
-                .all(|c| c.is_alphanumeric() || ".-".contains(c));
-        if local_ok && domain_ok {
-            return Some(start + run_len);
-        }
-    }
     let is_url = rest.starts_with("http://")
         || rest.starts_with("https://")
         || (rest.starts_with("www.") && rest.len() > 4);
@@ -183,15 +225,24 @@ fn scan_url(text: &str, start: usize, end: usize) -> Option<usize> {
     Some(start + trim_trailing_punctuation(&rest[..len]))
 }
 
+/// Punctuation that ends a sentence or clause, not a URL.
+fn is_sentence_punctuation(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '’' | '\'')
+}
+
 /// Length of `s` without the sentence punctuation at its end (a closing
 /// parenthesis stays when the URL itself opened one).
 fn trim_trailing_punctuation(s: &str) -> usize {
+    // Counted once: trimming punctuation leaves the parentheses as they are.
+    let opened = s.matches('(').count();
+    let mut closed = s.matches(')').count();
     let mut t = s;
     loop {
         let before = t.len();
-        t = t.trim_end_matches(['.', ',', ';', ':', '!', '?', '’', '\'']);
-        if t.ends_with(')') && t.matches('(').count() < t.matches(')').count() {
+        t = t.trim_end_matches(is_sentence_punctuation);
+        if t.ends_with(')') && opened < closed {
             t = &t[..t.len() - 1];
+            closed -= 1;
         }
         if t.len() == before {
             return t.len();
@@ -381,6 +432,43 @@ mod tests {
                 "report.pdf"
             ]
         );
+    }
+
+    #[test]
+    fn email_addresses_end_before_sentence_punctuation() {
+        let urls = |text| -> Vec<&str> {
+            texts(text)
+                .into_iter()
+                .filter(|(_, kind)| *kind == TokenKind::Url)
+                .map(|(t, _)| t)
+                .collect()
+        };
+        assert_eq!(urls("Write to a.b@c.org."), ["a.b@c.org"]);
+        assert_eq!(urls("(a@c.org) “x+y@c.co.uk”!"), ["a@c.org", "x+y@c.co.uk"]);
+        assert_eq!(urls("a@c.org’ a@c.org!?"), ["a@c.org", "a@c.org"]);
+        // Not addresses: no dot in the domain, two dots, something after
+        // the domain that is not punctuation, nothing before the `@`.
+        let not_addresses = urls("a@localhost a@c..org a@c.org/x @c.org");
+        assert!(
+            not_addresses.iter().all(|t| !t.contains('@')),
+            "{not_addresses:?}"
+        );
+    }
+
+    /// Runs without whitespace are scanned once, not once per token: 200,000
+    /// punctuation marks in a row took minutes when every token start
+    /// looked for an e-mail address to the end of the run.
+    #[test]
+    fn long_runs_without_whitespace_are_tokenized() {
+        for run in ["*", "a@", "a.", ")"] {
+            let text = run.repeat(200_000 / run.len());
+            let mut out = Vec::new();
+            tokenize(&text, Span::new(0, text.len()), &mut out);
+            assert!(
+                out.last().is_some_and(|t| t.span.end == text.len()),
+                "{run}"
+            );
+        }
     }
 
     #[test]

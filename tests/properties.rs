@@ -1,0 +1,312 @@
+//! Properties that hold for every text: spans stay inside the text and on
+//! character boundaries, fixes resolve to edits that never overlap and
+//! settle, linting is deterministic, and positions convert exactly. The
+//! texts are generated from news-like pieces (words, names, quotation marks,
+//! Markdown, CRLF, a BOM, characters of every UTF-8 length), so that rules
+//! fire, and from arbitrary characters.
+
+#[path = "common/invariants.rs"]
+mod invariants;
+
+use std::sync::{Arc, LazyLock};
+
+use galley::document::Document;
+use galley::facts::FactsSheet;
+use galley::fix;
+use galley::rules::registry::Selection;
+use galley::rules::{Applicability, Category, Diagnostic, Edit, Fix, Settings, Severity};
+use galley::source::{Format, Source};
+use galley::span::Span;
+use galley::{Linter, Registry};
+use proptest::prelude::*;
+
+/// Pieces of news copy, in both formats, that make the rules fire: names
+/// and pronouns, dates and figures, quotation marks of every kind and
+/// direction, glued sentences, doubled words, Markdown blocks and inlines.
+const PIECES: &[&str] = &[
+    "The",
+    "talks",
+    "ended",
+    "said",
+    "on",
+    "Monday",
+    "March 4",
+    "2024",
+    "Tuesday,",
+    "he",
+    "she",
+    "He",
+    "She",
+    "they",
+    "Nora Gorman",
+    "Gorman",
+    "Gormann",
+    "Sam Okafor",
+    "Okafor",
+    "Deputy",
+    "Secretary",
+    "of State",
+    "OSCE",
+    "the the",
+    "agreed",
+    "45",
+    "3.5 percent",
+    "$2 million",
+    "aged 52",
+    "52-year-old",
+    "Minister",
+    "Dr.",
+    "U.S.",
+    "e.g.",
+    "city",
+    "Council",
+    ".",
+    ",",
+    ";",
+    ":",
+    "?",
+    "!",
+    "—",
+    "-",
+    "…",
+    "(",
+    ")",
+    "[",
+    "]",
+    "“",
+    "”",
+    "\"",
+    "'",
+    "‘",
+    "’",
+    "«",
+    "»",
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r\n\r\n",
+    "\t",
+    "é",
+    "ß",
+    "😀",
+    "中文",
+    "\u{301}",
+    "\u{200b}",
+    "ended.Nothing",
+    "GENEVA —",
+    "# ",
+    "## ",
+    "> ",
+    "> > ",
+    "- ",
+    "* ",
+    "1. ",
+    "`code`",
+    "```\n",
+    "[link](http://example.com)",
+    "<!-- galley-ignore garbled -->",
+    "<b>",
+    "|a|b|\n",
+    "---\n",
+    "    indented",
+    "***",
+    "_",
+    "http://x.org/a.b",
+];
+
+fn piece_text(max: usize) -> impl Strategy<Value = String> {
+    (
+        any::<bool>(),
+        prop::collection::vec(prop::sample::select(PIECES), 0..max),
+        prop::collection::vec(any::<bool>(), 0..max),
+    )
+        .prop_map(|(bom, pieces, spaces)| {
+            let mut text = String::new();
+            if bom {
+                text.push('\u{feff}');
+            }
+            for (i, piece) in pieces.iter().enumerate() {
+                text.push_str(piece);
+                if spaces.get(i).copied().unwrap_or(true) {
+                    text.push(' ');
+                }
+            }
+            text
+        })
+}
+
+/// News-like pieces or arbitrary characters.
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![3 => piece_text(120), 1 => any::<String>(), 1 => "[ -~“”‘’\n\r\u{feff}é😀]{0,200}"]
+}
+
+fn format() -> impl Strategy<Value = Format> {
+    prop_oneof![Just(Format::Text), Just(Format::Markdown)]
+}
+
+const FACTS: &str = "[[person]]\nname = \"Nora Gorman\"\npronouns = \"she\"\n\
+    title = \"Deputy Secretary of State\"\n\n[[person]]\nname = \"Sam Okafor\"\n\
+    pronouns = \"they\"\n\n[[organization]]\nname = \"Organization for Security and \
+    Co-operation in Europe\"\nacronym = \"OSCE\"\n";
+
+/// Every rule on, with a facts sheet and an article date.
+static LINTER: LazyLock<Linter> = LazyLock::new(|| {
+    let settings = Settings {
+        article_date: Some(jiff::civil::date(2024, 3, 1)),
+        facts: Some(Arc::new(FactsSheet::parse("facts.toml", FACTS).unwrap())),
+        ..Settings::default()
+    };
+    Linter::new(
+        Arc::new(Registry::new(Vec::new())),
+        &Selection::default(),
+        settings,
+    )
+    .unwrap()
+});
+
+fn lint(text: &str, format: Format) -> Vec<Diagnostic> {
+    let source = Source::new("p.txt", text.to_string(), format);
+    let doc = Document::new(&source);
+    invariants::assert_document(&doc);
+    let diagnostics = LINTER.check_document(&doc);
+    invariants::assert_diagnostics(text, &diagnostics);
+    diagnostics
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Diagnostics, labels, fix edits and every span of the Document lie
+    /// inside the text and on character boundaries.
+    #[test]
+    fn spans_lie_within_the_text(text in any_text(), format in format()) {
+        lint(&text, format);
+    }
+
+    /// Linting is a function of the text: twice, or on two threads at once,
+    /// gives the same diagnostics.
+    #[test]
+    fn linting_is_deterministic(text in piece_text(120), format in format()) {
+        let first = lint(&text, format);
+        let (a, b) = std::thread::scope(|s| {
+            let a = s.spawn(|| lint(&text, format));
+            let b = s.spawn(|| lint(&text, format));
+            (a.join().unwrap(), b.join().unwrap())
+        });
+        prop_assert_eq!(&first, &a);
+        prop_assert_eq!(&first, &b);
+    }
+
+    /// Fixing until settled settles, and fixing the result again changes
+    /// nothing: `--fix` twice equals `--fix` once.
+    #[test]
+    fn fixing_twice_equals_fixing_once(text in piece_text(120), format in format()) {
+        let fixed = fix::fix_until_settled(text.clone(), lint(&text, format), true, |t| lint(t, format));
+        prop_assert!(fixed.settled, "fixes did not settle: {:?} → {:?}", text, fixed.text);
+        let again = fix::fix_until_settled(
+            fixed.text.clone(),
+            lint(&fixed.text, format),
+            true,
+            |t| lint(t, format),
+        );
+        prop_assert_eq!(again.fixes, 0);
+        prop_assert_eq!(again.text, fixed.text);
+    }
+
+    /// Whatever fixes say, even with spans outside the text or inside a
+    /// character, the edits taken lie inside the text on character
+    /// boundaries, in order, never overlapping nor starting at one offset,
+    /// and the fixed text is the text with exactly those edits made.
+    #[test]
+    fn fix_edits_never_overlap(
+        text in any_text(),
+        fixes in prop::collection::vec(
+            (
+                prop::collection::vec((0usize..260, 0usize..12, "[a-z“😀é]{0,3}"), 1..4),
+                any::<bool>(),
+                0usize..3,
+            ),
+            0..12,
+        ),
+    ) {
+        let diagnostics: Vec<Diagnostic> = fixes
+            .into_iter()
+            .map(|(edits, safe, rule)| {
+                let edits: Vec<Edit> = edits
+                    .into_iter()
+                    .map(|(start, len, replacement)| Edit {
+                        span: Span::new(start, start + len),
+                        replacement,
+                    })
+                    .collect();
+                Diagnostic {
+                    rule: format!("garbled/rule-{rule}"),
+                    category: Category::Garbled,
+                    severity: Severity::Warning,
+                    message: String::new(),
+                    span: edits[0].span,
+                    labels: Vec::new(),
+                    help: None,
+                    fix: Some(Fix {
+                        applicability: if safe { Applicability::Safe } else { Applicability::Unsafe },
+                        edits,
+                    }),
+                }
+            })
+            .collect();
+        let resolution = fix::resolve(&text, &diagnostics, true);
+        for edit in &resolution.edits {
+            invariants::assert_span(&text, edit.span, "resolved edit");
+        }
+        for pair in resolution.edits.windows(2) {
+            prop_assert!(
+                pair[0].span.end <= pair[1].span.start && pair[0].span.start < pair[1].span.start,
+                "{:?} and {:?} overlap", pair[0].span, pair[1].span
+            );
+        }
+        let mut expected = String::new();
+        let mut at = 0;
+        for edit in &resolution.edits {
+            expected.push_str(&text[at..edit.span.start]);
+            expected.push_str(&edit.replacement);
+            at = edit.span.end;
+        }
+        expected.push_str(&text[at..]);
+        let applied = fix::apply(&text, &diagnostics, true);
+        prop_assert_eq!(applied.text, expected);
+        prop_assert_eq!((applied.fixes, applied.skipped), (resolution.fixes, resolution.skipped));
+    }
+
+    /// Byte offset → line/column/UTF-16 → byte offset is exact, with CRLF,
+    /// a BOM and characters of every width.
+    #[test]
+    fn positions_convert_exactly(text in any_text()) {
+        invariants::assert_positions(&Source::new("p.txt", text, Format::Text), 1);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// The same on lines longer than the line index's 4 KiB chunks, where a
+    /// character may straddle a chunk boundary.
+    #[test]
+    fn positions_convert_exactly_on_long_lines(
+        lines in prop::collection::vec(
+            (prop::collection::vec(prop::sample::select(&["a", "é", "😀", "中", "“", " ", "\r"][..]), 0..3000), any::<bool>()),
+            1..4,
+        ),
+        bom in any::<bool>(),
+    ) {
+        let mut text = String::from(if bom { "\u{feff}" } else { "" });
+        for (line, crlf) in lines {
+            text.extend(line);
+            text.push_str(if crlf { "\r\n" } else { "\n" });
+        }
+        invariants::assert_positions(&Source::new("p.txt", text, Format::Text), 13);
+    }
+}
