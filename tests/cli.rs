@@ -3,10 +3,13 @@
 //! atomicity, permissions), suppression comments, per-path ignores and the
 //! baseline round trip.
 
+#[cfg(unix)]
+#[path = "common/anyone.rs"]
+mod anyone;
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use common::sarif_errors;
@@ -272,23 +275,13 @@ fn fixing_keeps_permissions_and_symbolic_links() {
     );
 }
 
-/// The path of a copy of the galley binary that any user may run.
-#[cfg(unix)]
-fn galley_for_anyone(dir: &Path) -> PathBuf {
-    use std::os::unix::fs::PermissionsExt;
-    let bin = dir.join("galley");
-    fs::copy(assert_cmd::cargo::cargo_bin("galley"), &bin).unwrap();
-    fs::set_permissions(&bin, fs::Permissions::from_mode(0o755)).unwrap();
-    bin
-}
-
 #[cfg(unix)]
 #[test]
 fn a_read_only_folder_is_reported_and_left_alone() {
     use std::os::unix::fs::PermissionsExt;
     let bin_dir = tempfile::tempdir().unwrap();
     fs::set_permissions(bin_dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
-    let bin = galley_for_anyone(bin_dir.path());
+    let bin = anyone::galley_for_anyone(bin_dir.path());
     let dir = folder(&[("a.txt", GLUED)]);
     let a = dir.path().join("a.txt");
     fs::set_permissions(&a, fs::Permissions::from_mode(0o644)).unwrap();

@@ -603,3 +603,21 @@ fn unknown_requests_get_method_not_found() {
     assert_eq!(response["error"]["code"], -32601);
     assert_eq!(client.shut_down(), 0);
 }
+
+/// Found by fuzzing the message loop: a dateline followed by a code fence
+/// left a paragraph with no sentence, and the lint thread panicked; the
+/// editor then got an internal error instead of diagnostics.
+#[test]
+fn a_dateline_alone_before_a_code_fence_is_linted() {
+    let dir = temp_dir();
+    let mut client = Client::initialized(json!({}), Some(dir.path()));
+    let uri = file_uri(&dir.path().join("festival.md"));
+    client.open(
+        &uri,
+        "markdown",
+        "# Harbor festival\n\nPORTLAND, Maine — \n```\ncode\n```\n\nThe talks ended.Nothing was agreed.\n",
+    );
+    let params = client.diagnostics(&uri);
+    assert_eq!(codes(&params), ["garbled/missing-space"], "{params}");
+    assert_eq!(client.shut_down(), 0);
+}

@@ -16,11 +16,11 @@ use super::{
 use crate::baseline::{Baseline, Recorder};
 use crate::config::{self, Config, ConfigError};
 use crate::document::Document;
-use crate::fix;
 use crate::render::{self, FileResult, Renderer, Summary};
 use crate::rules::{Diagnostic, Registry, RuleMeta, Severity};
 use crate::source::{DecodeError, Format, Source};
 use crate::workspace::{Checker, Overrides};
+use crate::{fix, paths};
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -384,27 +384,33 @@ fn check_input(
 ) -> Result<Checked, Skip> {
     let (display, bytes, explicit) = match input {
         Input::Stdin => {
+            let name = args.stdin_filename.clone().unwrap_or_else(|| "-".into());
+            let limit = linters.max_file_size_for(&absolute(Path::new(&name)));
+            // Read one byte past the limit, to know it is passed, and no more.
             let mut bytes = Vec::new();
             io::stdin()
+                .take(limit.saturating_add(1))
                 .read_to_end(&mut bytes)
                 .map_err(|err| Skip::Error(format!("<stdin>: cannot read: {err}")))?;
-            let name = args.stdin_filename.clone().unwrap_or_else(|| "-".into());
+            if bytes.len() as u64 > limit {
+                return Err(Skip::Notice(format!(
+                    "{name}: skipped, standard input is over the {limit}-byte limit (raise `max-file-size` in galley.toml to check it)"
+                )));
+            }
             (name, bytes, true)
         }
         Input::File(path) => {
-            let display = display_path(path);
+            let display = paths::display(path);
             let limit = linters.max_file_size_for(path);
             let explicit = args.paths.iter().any(|p| p == path);
-            let size = std::fs::metadata(path)
-                .map_err(|err| Skip::Error(format!("{display}: {err}")))?
-                .len();
+            let unreadable = |err| Skip::Error(paths::io_error_message(&display, path, &err));
+            let size = std::fs::metadata(path).map_err(unreadable)?.len();
             if size > limit {
                 return Err(Skip::Notice(format!(
                     "{display}: skipped, {size} bytes is over the {limit}-byte limit (raise `max-file-size` in galley.toml to check it)"
                 )));
             }
-            let bytes =
-                std::fs::read(path).map_err(|err| Skip::Error(format!("{display}: {err}")))?;
+            let bytes = std::fs::read(path).map_err(unreadable)?;
             (display, bytes, explicit)
         }
     };
@@ -518,11 +524,6 @@ fn check_input(
     })
 }
 
-fn display_path(path: &Path) -> String {
-    let shown = path.to_string_lossy();
-    shown.strip_prefix("./").unwrap_or(&shown).to_string()
-}
-
 /// The files to check, sorted by path, and the errors met while looking.
 fn collect_inputs(args: &CheckArgs, linters: &LinterCache) -> (Vec<Input>, Vec<String>) {
     let mut files = Vec::new();
@@ -538,8 +539,8 @@ fn collect_inputs(args: &CheckArgs, linters: &LinterCache) -> (Vec<Input>, Vec<S
             stdin = true;
             continue;
         }
-        if !path.exists() {
-            errors.push(format!("{}: no such file or folder", path.display()));
+        if let Err(err) = std::fs::metadata(path) {
+            errors.push(paths::io_error_message(&paths::display(path), path, &err));
             continue;
         }
         if !path.is_dir() {
@@ -556,7 +557,7 @@ fn collect_inputs(args: &CheckArgs, linters: &LinterCache) -> (Vec<Input>, Vec<S
                     }
                 }
                 Ok(_) => {}
-                Err(err) => errors.push(err.to_string()),
+                Err(err) => errors.push(paths::walk_error_message(&err)),
             }
         }
     }

@@ -240,10 +240,11 @@ fn dateline_length(text: &str, tokens: &[Token]) -> usize {
             // `Calif.`, `(AP)`, `(Reuters)`: only after the capitals.
             TokenKind::Word if saw_caps && word.starts_with(char::is_uppercase) => {}
             TokenKind::Punct if matches!(word, "," | "." | "(" | ")" | "’" | "'") => {}
+            // A dateline opens a sentence: `GENEVA —` alone is none.
             TokenKind::Punct
                 if saw_caps && matches!(word, "—" | "–" | "-") && token.space_before =>
             {
-                return i + 1;
+                return if i + 1 < tokens.len() { i + 1 } else { 0 };
             }
             _ => return 0,
         }
@@ -257,6 +258,28 @@ mod tests {
 
     fn doc_of(text: &str) -> Source {
         Source::new("t.txt", text.to_string(), Format::Text)
+    }
+
+    /// Found by the property tests: a paragraph that was all dateline left
+    /// the sentence splitter no tokens, and it indexed the first.
+    #[test]
+    fn a_paragraph_that_is_only_a_dateline_is_a_sentence() {
+        for text in [
+            "GENEVA —",
+            "Headline\n\n U.S. He -    ",
+            "GENEVA —\n\nTalks began.",
+        ] {
+            let source = doc_of(text);
+            let doc = Document::new(&source);
+            assert!(
+                doc.paragraphs.iter().all(|p| p.dateline.is_none()),
+                "{text:?}"
+            );
+            assert!(
+                doc.paragraphs.iter().all(|p| !p.sentences.is_empty()),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

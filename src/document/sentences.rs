@@ -17,6 +17,9 @@ use super::words::{
 
 /// Split `tokens` (one paragraph) into sentences, as ranges of token indices.
 pub fn split(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    if tokens.is_empty() {
+        return Vec::new();
+    }
     Splitter { text, tokens }.run()
 }
 
