@@ -4,7 +4,7 @@
 #
 #   fuzz/run.sh TARGET [SECONDS] [-- more libFuzzer options]
 #
-# Targets: lint_text lint_markdown config facts lsp. The corpus grows in
+# Targets: lint_text lint_markdown config facts rule_pack lsp. The corpus grows in
 # fuzz/corpus/TARGET (not committed); a crash is saved in
 # fuzz/artifacts/TARGET/ and ends the run with a non-zero exit.
 #
@@ -41,6 +41,7 @@ case $target in
     lint_markdown) seed fixtures/*.md fixtures/*.txt tests/nvim/article.md ;;
     config) seed fuzz/seeds/config/* tests/nvim/galley.toml ;;
     facts) seed fuzz/seeds/facts/* ;;
+    rule_pack) seed fuzz/seeds/rule_pack/* rules/*.toml ;;
     lsp) seed fuzz/seeds/lsp/* ;;
     *) echo "unknown fuzz target: $target" >&2; exit 2 ;;
 esac

@@ -9,7 +9,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
-targets=(lint_text lint_markdown config facts lsp)
+targets=(lint_text lint_markdown config facts rule_pack lsp)
 
 skip() {
     echo "fuzz smoke run skipped: $*" >&2

@@ -201,3 +201,43 @@ pub fn lsp_session(data: &[u8]) {
     // either way the server must stop, and an error is an answer too.
     let _ = serving.join().expect("the server thread panicked");
 }
+
+/// Load `pack` as the only rule pack of a galley.toml, the way `galley
+/// check` does (the loader reads packs from files), and lint the fixture
+/// articles with every rule, the pack's included.
+pub fn lint_with_pack(pack: &str) {
+    use galley::config::Config;
+    use galley::workspace::{Checker, Overrides};
+
+    static FOLDER: LazyLock<std::path::PathBuf> = LazyLock::new(|| {
+        let folder = std::env::temp_dir().join(format!("galley-fuzz-pack-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        folder
+    });
+    let path = FOLDER.join("house.toml");
+    std::fs::write(&path, pack).unwrap();
+    let config = Config::parse(
+        Some(FOLDER.join("galley.toml")),
+        "rule-packs = [\"house.toml\"]\n".into(),
+    )
+    .unwrap();
+    let checker = match Checker::new(config, &registry(), &Overrides::default()) {
+        Ok(checker) => checker,
+        Err(err) => return render_error(err, "house.toml"),
+    };
+    for article in ARTICLES {
+        let source = Source::new("fuzz.md", article.to_string(), Format::Markdown);
+        let doc = Document::new(&source);
+        let diagnostics = checker.check_document(&doc, None);
+        invariants::assert_diagnostics(&source.text, &diagnostics);
+        fix::apply(&source.text, &diagnostics, true);
+    }
+}
+
+/// Articles for rule packs to run on: prose with quotes, names, figures,
+/// Markdown and characters of every UTF-8 length.
+const ARTICLES: &[&str] = &[
+    include_str!("../../fixtures/harbor_festival_quotes.md"),
+    include_str!("../../fixtures/garbled_water_talks.txt"),
+    "Ünïcödé “quotes” — 😀 emoji, 中文 text.\r\nThe the council said: 45% of $2 million.\n",
+];
