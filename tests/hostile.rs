@@ -451,3 +451,40 @@ fn fixing_leaves_no_damaged_or_stray_files() {
     let again = check(dir.path(), &["--fix", "a.txt"]);
     assert!(again.stderr.contains("nothing to fix"), "{}", again.stderr);
 }
+
+/// A pack from a stranger with a regular expression that does not parse,
+/// or one so big it would take megabytes to compile: refused, pointing at
+/// the pattern in the pack, and nothing is checked with a half-loaded pack.
+#[test]
+fn a_rule_pack_regex_that_is_invalid_or_huge_is_refused_with_its_line() {
+    let pack = |pattern: &str| {
+        format!(
+            "[[rule]]\nid = \"style/ok\"\nkind = \"existence\"\nmessage = \"“{{match}}”\"\n\
+             doc = \"Fine.\"\nwords = [\"tip of the iceberg\"]\n\n\
+             [[rule]]\nid = \"style/pattern\"\nkind = \"existence\"\nmessage = \"“{{match}}”\"\n\
+             doc = \"A pattern.\"\nregex = true\nwords = [\"fine\", {pattern:?}]\n"
+        )
+    };
+    for (pattern, problem) in [
+        ("(unclosed", "invalid regular expression: regex parse error"),
+        (
+            r"\w{1000}{1000}",
+            "this regular expression compiles to more than the",
+        ),
+    ] {
+        let dir = folder(&[
+            ("galley.toml", b"rule-packs = [\"house\"]\n"),
+            ("house/style.toml", pack(pattern).as_bytes()),
+            ("a.txt", GLUED.as_bytes()),
+        ]);
+        let out = check(dir.path(), &["a.txt"]);
+        assert_eq!(out.code, Some(2), "{pattern}: {}", out.stderr);
+        assert!(out.stderr.contains(problem), "{pattern}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("house/style.toml:14:18]"),
+            "{pattern}: {}",
+            out.stderr
+        );
+        assert_eq!(reported(&out, "a.txt", "garbled"), 0, "{}", out.stdout);
+    }
+}
