@@ -488,3 +488,48 @@ fn a_rule_pack_regex_that_is_invalid_or_huge_is_refused_with_its_line() {
         assert_eq!(reported(&out, "a.txt", "garbled"), 0, "{}", out.stdout);
     }
 }
+
+/// A language client that claims a 100 TB message: lsp-server's reader
+/// allocated what the header claimed and the server aborted; galley's
+/// skips it, says so, and serves the messages that follow.
+#[test]
+fn a_language_client_claiming_a_huge_message() {
+    let frame = |body: &str| format!("Content-Length: {}\r\n\r\n{body}", body.len());
+    let mut input = frame(r#"{"jsonrpc":"2.0","method":"stray","params":{}}"#);
+    input.push_str("Content-Length: 300000000\r\n\r\n");
+    let mut child = galley()
+        .arg("lsp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(input.as_bytes()).unwrap();
+    // The claimed message is 300 MB of padding, read and dropped, then a
+    // real session.
+    let padding = vec![b' '; 1 << 20];
+    for _ in 0..286 {
+        stdin.write_all(&padding).unwrap();
+    }
+    stdin
+        .write_all(&vec![b' '; 300_000_000 - 286 * (1 << 20)])
+        .unwrap();
+    for body in [
+        r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#,
+        r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#,
+        r#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#,
+        r#"{"jsonrpc":"2.0","method":"exit"}"#,
+    ] {
+        stdin.write_all(frame(body).as_bytes()).unwrap();
+    }
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("skipped a message of 300000000 bytes, over the 268435456-byte limit"),
+        "{stderr}"
+    );
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(String::from_utf8_lossy(&output.stdout).contains(r#""id":2"#));
+}

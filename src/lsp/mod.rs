@@ -9,23 +9,23 @@
 //! - [`convert`]: findings and configuration errors as protocol diagnostics.
 //! - [`actions`]: code actions: fixes and suppressions.
 //! - [`uri`]: `file:` URIs to paths and back.
+//! - [`transport`]: the framed messages over stdin and stdout.
 
 mod actions;
 mod configs;
 mod convert;
 mod documents;
 mod server;
+mod transport;
 mod uri;
 mod worker;
 
 pub use server::serve;
 
-use lsp_server::Connection;
-
 /// Serve over stdin and stdout until the client says `exit`. The exit code
 /// is 0 after an orderly `shutdown`, 1 otherwise (as the protocol asks).
 pub fn run() -> u8 {
-    let (connection, io_threads) = Connection::stdio();
+    let (connection, io_threads) = transport::stdio();
     match serve(&connection) {
         Ok(code) => {
             drop(connection);
