@@ -35,7 +35,11 @@ fi
 
 corpus=fuzz/corpus/$target
 mkdir -p "$corpus"
-seed() { for f in "$@"; do [[ -f $f ]] && cp -n "$f" "$corpus/"; done; return 0; }
+seed() {
+    for f in "$@"; do
+        if [[ -f $f && ! -e $corpus/$(basename "$f") ]]; then cp "$f" "$corpus/"; fi
+    done
+}
 case $target in
     lint_text) seed fixtures/*.txt ;;
     lint_markdown) seed fixtures/*.md fixtures/*.txt tests/nvim/article.md ;;

@@ -19,7 +19,13 @@ skip() {
 if ! command -v cargo-fuzz >/dev/null 2>&1; then
     cargo install cargo-fuzz --locked >/dev/null 2>&1 || skip "cannot install cargo-fuzz"
 fi
-if cargo +nightly --version >/dev/null 2>&1; then
+# The same choice as fuzz/run.sh makes (GALLEY_FUZZ_TOOLCHAIN overrides it).
+toolchain=${GALLEY_FUZZ_TOOLCHAIN:-}
+if [[ -z $toolchain ]]; then
+    if cargo +nightly --version >/dev/null 2>&1; then toolchain=nightly; else toolchain=stable; fi
+fi
+export GALLEY_FUZZ_TOOLCHAIN=$toolchain
+if [[ $toolchain == nightly ]]; then
     build=(cargo +nightly fuzz build --release --sanitizer address)
 else
     build=(cargo fuzz build --release --sanitizer none)
