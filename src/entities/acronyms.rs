@@ -47,17 +47,55 @@ pub fn is_well_known(acronym: &str) -> bool {
     WELL_KNOWN.contains(&acronym)
 }
 
-/// Roman numerals (`II`, `XIV`) look like acronyms and are not.
-fn is_roman_numeral(word: &str) -> bool {
-    word.bytes()
-        .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
+/// A well-formed Roman numeral (`II`, `XIV`, `MCM`, `DCC`): it looks like an
+/// acronym and usually is not. Letters that only look Roman but break the
+/// numeral's order (`CDC`, `CCD`, `VX`) are acronyms.
+pub fn is_roman_numeral(word: &str) -> bool {
+    let mut rest = word.as_bytes();
+    if rest.is_empty() {
+        return false;
+    }
+    let thousands = rest.iter().take(3).take_while(|&&b| b == b'M').count();
+    rest = &rest[thousands..];
+    // Each decimal place: `IX`/`IV`, or an optional five and up to three ones.
+    for (one, five, ten) in [(b'C', b'D', b'M'), (b'X', b'L', b'C'), (b'I', b'V', b'X')] {
+        if rest.starts_with(&[one, ten]) || rest.starts_with(&[one, five]) {
+            rest = &rest[2..];
+            continue;
+        }
+        if rest.first() == Some(&five) {
+            rest = &rest[1..];
+        }
+        let ones = rest.iter().take(3).take_while(|&&b| b == one).count();
+        rest = &rest[ones..];
+    }
+    rest.is_empty()
 }
 
-/// A word written as an acronym: two to eight capital letters.
+/// Two to eight capital letters: an acronym or a Roman numeral.
+pub fn is_capitals(word: &str) -> bool {
+    (2..=8).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// A word written as an acronym: two to eight capital letters, not a Roman
+/// numeral.
 pub fn is_acronym(word: &str) -> bool {
-    (2..=8).contains(&word.len())
-        && word.bytes().all(|b| b.is_ascii_uppercase())
-        && !is_roman_numeral(word)
+    is_capitals(word) && !is_roman_numeral(word)
+}
+
+/// The acronym a word is written with: `CDC` in `CDC`, `CDC’s` and
+/// `CDC-led`; `None` for other words.
+pub fn acronym_part(word: &str) -> Option<&str> {
+    let letters = word
+        .find(|c: char| !c.is_ascii_uppercase())
+        .unwrap_or(word.len());
+    let (acronym, rest) = word.split_at(letters);
+    let suffix_ok = rest.is_empty()
+        || matches!(rest, "’s" | "'s" | "’" | "'")
+        || rest
+            .strip_prefix('-')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()));
+    (suffix_ok && is_capitals(acronym)).then_some(acronym)
 }
 
 /// Token `i` sits next to another word written in capitals: a shouted
@@ -83,16 +121,23 @@ pub fn definitions(doc: &Document) -> Vec<Definition> {
             if !tokens[i].is_punct(&doc.text, "(")
                 || !tokens[i + 2].is_punct(&doc.text, ")")
                 || inner.kind != TokenKind::Word
-                || !is_acronym(doc.slice(inner.span))
+                || !is_capitals(doc.slice(inner.span))
                 || tokens[i - 1].kind != TokenKind::Word
             {
                 continue;
             }
             let first = expansion_start(doc, tokens, i);
+            let words = tokens[first].span.cover(tokens[i - 1].span);
+            let acronym = doc.slice(inner.span);
+            // `(MDC)` after `Municipal Development Corporation` is an
+            // acronym that happens to spell a Roman numeral.
+            if is_roman_numeral(acronym) && !fits(acronym, doc.slice(words), false) {
+                continue;
+            }
             out.push(Definition {
                 acronym: inner.span,
                 token: range.start + i + 1,
-                words: tokens[first].span.cover(tokens[i - 1].span),
+                words,
             });
         }
     }

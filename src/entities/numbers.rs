@@ -163,7 +163,8 @@ fn digits_figure(doc: &Document, i: usize, text: &str) -> Option<Figure> {
 
 /// Do two different figures differ the way a slip does: one digit changed
 /// or two neighbouring digits swapped (`18`/`19`, `16`/`61`), or a small
-/// number word changed (`six`/`seven`)?
+/// number word changed (`six`/`seven`)? A number in words and one in
+/// digits are never a slip of each other.
 pub fn is_slip(a: &Figure, b: &Figure) -> bool {
     match (&a.digits, &b.digits) {
         (Some(x), Some(y)) => {
@@ -178,7 +179,9 @@ pub fn is_slip(a: &Figure, b: &Figure) -> bool {
                 _ => false,
             }
         }
-        _ => a.value != b.value && a.value <= 20.0 && b.value <= 20.0,
+        (None, None) => a.value != b.value && a.value <= 20.0 && b.value <= 20.0,
+        // A slip does not turn `seven` into `18`.
+        _ => false,
     }
 }
 

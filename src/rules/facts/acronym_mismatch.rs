@@ -32,14 +32,15 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::document::{Document, TokenKind};
+use crate::document::{Document, Token, TokenKind};
 use crate::entities::acronyms::{
-    Definition, definitions, fits, in_capitals_run, is_acronym, is_near_miss, is_well_known,
-    near_misses,
+    Definition, acronym_part, definitions, fits, in_capitals_run, is_near_miss,
+    is_roman_numeral, is_well_known, near_misses,
 };
 use crate::rules::{
     Category, Finding, Fix, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta,
 };
+use crate::span::Span;
 
 pub struct AcronymMismatch {
     meta: RuleMeta,
@@ -111,12 +112,11 @@ fn check_later_uses(
     corrections: &[Option<String>],
     out: &mut Vec<Finding>,
 ) {
-    // Every acronym written, with how often and where first.
-    let mut uses: HashMap<&str, (usize, usize)> = HashMap::new();
-    for (i, token) in doc.tokens.iter().enumerate() {
-        let word = doc.slice(token.span);
-        if token.kind == TokenKind::Word && is_acronym(word) {
-            uses.entry(word).or_insert((0, i)).0 += 1;
+    // Every word in capitals, with how often it is written.
+    let mut uses: HashMap<&str, usize> = HashMap::new();
+    for token in &doc.tokens {
+        if let Some(acronym) = acronym_at(doc, token) {
+            *uses.entry(acronym).or_default() += 1;
         }
     }
     let defined_forms: HashSet<&str> = defined
@@ -131,13 +131,13 @@ fn check_later_uses(
         }
         for i in paragraph.tokens.clone() {
             let token = doc.tokens[i];
-            let word = doc.slice(token.span);
-            if token.kind != TokenKind::Word
-                || word.len() < 3
-                || !is_acronym(word)
-                || is_defined(word)
+            let Some(word) = acronym_at(doc, &token) else {
+                continue;
+            };
+            if is_defined(word)
                 || is_well_known(word)
-                || uses[word].0 > 1
+                || uses[word] > 1
+                || (is_roman_numeral(word) && after_name(doc, i))
                 || paragraph
                     .dateline
                     .is_some_and(|d| d.contains(token.span.start))
@@ -149,24 +149,51 @@ fn check_later_uses(
                 .iter()
                 .zip(corrections)
                 .filter(|(d, correction)| {
-                    correction.is_none() && d.token < i && is_near_miss(word, doc.slice(d.acronym))
+                    let acronym = doc.slice(d.acronym);
+                    correction.is_none()
+                        && d.token < i
+                        && is_near_miss(word, acronym)
+                        // Two letters leave room for little but a swap.
+                        && (word.len() > 2 || word.bytes().rev().eq(acronym.bytes()))
                 })
                 .map(|(d, _)| d);
             let (Some(definition), None) = (slips.next(), slips.next()) else {
                 continue;
             };
             let intended = doc.slice(definition.acronym);
+            let span = Span::new(token.span.start, token.span.start + word.len());
             out.push(
                 Finding::new(
-                    token.span,
+                    span,
                     format!("“{word}” looks like a slip for “{intended}”, defined earlier"),
                 )
                 .label(definition.acronym, "defined here")
                 .help("use the defined acronym")
-                .fix(Fix::unsafe_(token.span, intended)),
+                .fix(Fix::unsafe_(span, intended)),
             );
         }
     }
+}
+
+/// The acronym a word token is written with (`CDC` in `CDC’s`).
+fn acronym_at<'d>(doc: &'d Document, token: &Token) -> Option<&'d str> {
+    (token.kind == TokenKind::Word)
+        .then(|| acronym_part(doc.slice(token.span)))
+        .flatten()
+}
+
+/// Token `i` follows a capitalized word inside its sentence, as a Roman
+/// numeral follows a name (`Henry VIII`, `Title IX`, `World War II`).
+fn after_name(doc: &Document, i: usize) -> bool {
+    let Some(before) = i.checked_sub(1).map(|b| doc.tokens[b]) else {
+        return false;
+    };
+    let sentence_start = doc
+        .sentence_of_token(i)
+        .is_some_and(|s| doc.sentences[s].tokens.start == i - 1);
+    before.kind == TokenKind::Word
+        && doc.slice(before.span).starts_with(char::is_uppercase)
+        && !sentence_start
 }
 
 #[cfg(test)]

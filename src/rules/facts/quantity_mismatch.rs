@@ -77,24 +77,51 @@ struct Mention {
     /// What is counted (singular, lowercase), with the currency and scale
     /// for money: `country`, `member`, `$ billion`, `%`.
     keys: Vec<String>,
+    /// What the counted thing is of: `fraud` in `12 counts of wire fraud`.
+    /// A statement without one (`each of the 12 counts`) may restate it.
+    complement: Option<String>,
     kind: Kind,
     sentence: usize,
     /// The content words within a few words of it, in its sentence.
     near: HashSet<String>,
-    /// What a compound figure describes: `team` in `the 18-member team`.
+    /// The content words of its clause: a wider window in its sentence.
+    clause: HashSet<String>,
+    /// What a sum is of: `loss` in `the $412 million loss` and in `a loss of
+    /// $412 million`, `revenue` in `$3.8 billion in revenue`.
+    measured: Option<String>,
+    /// What a compound figure describes (`team` in `the 18-member team`), or
+    /// what a sum is of.
     subject: Option<String>,
     /// Written as a reference back: `the three nurses`, `all 16 clocks`.
     definite: bool,
+    /// A relative clause picks out some of the things counted: `the two
+    /// agents who arrived first`.
+    restricted: bool,
+    /// Opens a breakdown of a whole stated before: `Of the 31 patients, six
+    /// …`.
+    breakdown: bool,
     /// Part of a range, an old value or a new occurrence: never compared.
     comparable: bool,
+    /// One item of a list of figures (`ten destroyers, five fleet
+    /// submarines, …`): never itself a restatement, and restated only by
+    /// a reference back (`the five submarines`).
+    listed: bool,
 }
 
 const SCALES: &[&str] = &[
     "hundred", "thousand", "million", "billion", "trillion", "millions", "billions",
 ];
 
+/// How many tokens back a reference by a small number (`the six
+/// investigators`) reaches without other evidence: a news story's length,
+/// not a long speech's.
+const REFERENCE_REACH: usize = 800;
+
 /// How many words either side of a figure make its near context.
 const NEAR: usize = 8;
+
+/// How many words either side of a figure make its clause.
+const CLAUSE: usize = 24;
 
 /// The key of a group's size, however written.
 const GROUP_SIZE: &str = "group size";
@@ -195,8 +222,17 @@ impl Rule for QuantityMismatch {
         // Earlier comparable statements by what they count, the most recent
         // last, so that each figure meets only its own kind.
         let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+        // Every earlier comparable count, for a restatement under another
+        // noun, and every number stated so far.
+        let mut counts: Vec<&Mention> = Vec::new();
+        let mut stated: HashSet<u64> = HashSet::new();
         for (later_index, later) in mentions.iter().enumerate() {
+            let seen_before = !stated.insert(later.figure.value.to_bits());
             if !later.comparable {
+                continue;
+            }
+            if later.listed {
+                register(&mut by_key, &mut counts, later, later_index);
                 continue;
             }
             let mut earlier: Vec<&Mention> = later
@@ -208,13 +244,29 @@ impl Rule for QuantityMismatch {
                 .collect();
             earlier.sort_by_key(|m| m.figure.span.start);
             earlier.dedup_by_key(|m| m.figure.span.start);
-            if let Some(finding) = contradiction(doc, later, &earlier) {
+            // A reference back whose number the copy has stated before, in
+            // whatever form, restates that.
+            let first_statement = (!seen_before).then_some(counts.as_slice());
+            if let Some(finding) = contradiction(doc, later, &earlier, first_statement) {
                 out.push(finding);
             }
-            for key in &later.keys {
-                by_key.entry(key).or_default().push(later_index);
-            }
+            register(&mut by_key, &mut counts, later, later_index);
         }
+    }
+}
+
+/// Makes `mention` an earlier statement for the figures after it.
+fn register<'m>(
+    by_key: &mut HashMap<&'m str, Vec<usize>>,
+    counts: &mut Vec<&'m Mention>,
+    mention: &'m Mention,
+    index: usize,
+) {
+    for key in &mention.keys {
+        by_key.entry(key).or_default().push(index);
+    }
+    if mention.kind == Kind::Count {
+        counts.push(mention);
     }
 }
 
@@ -223,33 +275,70 @@ impl Rule for QuantityMismatch {
 const PER_KEY: usize = 64;
 
 /// The thing a compound figure describes (`session` in `seven-hour
-/// session`) is named next to the other statement (`the session, which
-/// lasted about six hours`).
+/// session`) or a sum is of is named in the other statement's clause (`the
+/// session, which lasted about six hours`).
 fn subject_near(a: &Mention, b: &Mention) -> bool {
-    a.subject.as_ref().is_some_and(|s| b.near.contains(s))
-        || b.subject.as_ref().is_some_and(|s| a.near.contains(s))
+    a.subject.as_ref().is_some_and(|s| b.clause.contains(s))
+        || b.subject.as_ref().is_some_and(|s| a.clause.contains(s))
+}
+
+/// `12 counts of fraud` and `each of the 12 counts` may be one fact;
+/// `tons of coal` and `tons of steel` are not.
+fn complements_agree(a: &Mention, b: &Mention) -> bool {
+    match (&a.complement, &b.complement) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
 }
 
 /// How many topic words the two statements have near them.
 fn shared_words(a: &Mention, b: &Mention) -> usize {
+    shared_topic(a, b, &a.near, &b.near)
+}
+
+/// How many topic words the two statements' clauses have in common.
+fn shared_clause_words(a: &Mention, b: &Mention) -> usize {
+    shared_topic(a, b, &a.clause, &b.clause)
+}
+
+/// The words of `a_words` also in `b_words`, other than what either counts.
+fn shared_topic(
+    a: &Mention,
+    b: &Mention,
+    a_words: &HashSet<String>,
+    b_words: &HashSet<String>,
+) -> usize {
     let is_key = |w: &String| {
         a.keys
             .iter()
             .chain(&b.keys)
+            .chain(a.complement.iter().chain(&b.complement))
             .any(|k| k.split(' ').any(|part| part == w))
     };
-    a.near
+    a_words
         .iter()
-        .filter(|w| b.near.contains(*w) && !is_key(w))
+        .filter(|w| b_words.contains(*w) && !is_key(w))
         .count()
 }
 
-/// The earlier statement `later` contradicts, if any.
-fn contradiction(doc: &Document, later: &Mention, earlier: &[&Mention]) -> Option<Finding> {
+/// The earlier statement `later` contradicts, if any: one of the same
+/// thing (`earlier`), or, for a restatement of a count under another noun,
+/// one of the earlier counts. `first_statement` holds those counts when no
+/// earlier figure has `later`'s number; references back are only read as
+/// slips then.
+fn contradiction(
+    doc: &Document,
+    later: &Mention,
+    earlier: &[&Mention],
+    first_statement: Option<&[&Mention]>,
+) -> Option<Finding> {
     let same_thing: Vec<&Mention> = earlier
         .iter()
         .copied()
-        .filter(|e| e.sentence != later.sentence)
+        .filter(|e| e.sentence != later.sentence && complements_agree(e, later))
+        // An item of a list is restated only by a reference back to it;
+        // durations in a list are periods compared, not facts.
+        .filter(|e| !e.listed || later.definite && later.kind != Kind::Time)
         .collect();
     // Stated the same way before (the letter O aside): consistent.
     if let Some(same) = same_thing
@@ -271,50 +360,14 @@ fn contradiction(doc: &Document, later: &Mention, earlier: &[&Mention]) -> Optio
         }
         return None;
     }
-    let mut values: Vec<f64> = same_thing.iter().map(|e| e.figure.value).collect();
-    values.sort_by(f64::total_cmp);
-    values.dedup();
-    let shared = |e: &Mention| shared_words(later, e);
-    let mut slips: Vec<(&Mention, usize)> = same_thing
+    let has_slip = same_thing
         .iter()
-        .filter(|e| is_slip(&e.figure, &later.figure))
-        .map(|e| (*e, shared(e)))
-        .collect();
-    slips.sort_by_key(|(_, shared)| std::cmp::Reverse(*shared));
-    let &(source, evidence) = slips.first()?;
-    // Another slip-like candidate with a different number and as much in
-    // common: unclear which fact this restates.
-    if slips
-        .iter()
-        .skip(1)
-        .any(|(e, s)| *s == evidence && e.figure.value != source.figure.value)
-    {
-        return None;
-    }
-    let small = later.figure.value < 10.0 || later.figure.digits.is_none();
-    let needed = match later.kind {
-        // Sums and percentages crowd financial copy: with three or more
-        // already given, none can be told apart by wording.
-        Kind::Money if values.len() > 2 => return None,
-        Kind::Money | Kind::Time => 2,
-        Kind::Measure => 1,
-        Kind::Count if small && later.definite => 1,
-        Kind::Count if small => 2,
-        Kind::Count => 0,
+        .any(|e| is_slip(&e.figure, &later.figure));
+    let source = if has_slip {
+        same_thing_source(later, &same_thing, first_statement.is_some())?
+    } else {
+        other_noun_source(later, first_statement?)?
     };
-    // A thing counted with several numbers before is several facts: only
-    // a close match in wording ties this figure to one of them.
-    let needed = match values.len() {
-        0 | 1 => needed,
-        2 => needed.max(2),
-        _ => needed.max(3),
-    };
-    // Round figures that differ in their leading digit (`$4,000,000`,
-    // `$8,000,000`) are more often two estimates than one slip.
-    let needed = needed + usize::from(is_round(&later.figure) && is_round(&source.figure));
-    if evidence + usize::from(subject_near(later, source)) < needed {
-        return None;
-    }
     Some(
         Finding::new(
             later.figure.span,
@@ -327,6 +380,142 @@ fn contradiction(doc: &Document, later: &Mention, earlier: &[&Mention]) -> Optio
         .label(source.figure.span, "stated here")
         .help("check which figure is right and use it in both places"),
     )
+}
+
+/// The statement of the same thing that `later` changes by a slip, when the
+/// wording ties the two together firmly enough.
+fn same_thing_source<'m>(
+    later: &Mention,
+    same_thing: &[&'m Mention],
+    first_statement: bool,
+) -> Option<&'m Mention> {
+    // Only counts of the same order of magnitude compete as statements of
+    // one fact: `nine people` killed is no rival to `34 people` treated.
+    let mut values: Vec<f64> = same_thing
+        .iter()
+        .map(|e| e.figure.value)
+        .filter(|&v| later.kind != Kind::Count || magnitude(v) == magnitude(later.figure.value))
+        .collect();
+    values.sort_by(f64::total_cmp);
+    values.dedup();
+    let mut slips: Vec<(&Mention, usize)> = same_thing
+        .iter()
+        .filter(|e| is_slip(&e.figure, &later.figure))
+        .map(|e| (*e, shared_words(later, e)))
+        .collect();
+    slips.sort_by_key(|(_, shared)| std::cmp::Reverse(*shared));
+    let &(source, evidence) = slips.first()?;
+    // Another slip-like candidate with a different number and as much in
+    // common: unclear which fact this restates.
+    let ambiguous = slips
+        .iter()
+        .skip(1)
+        .any(|(e, s)| *s == evidence && e.figure.value != source.figure.value);
+    if later.kind == Kind::Money && later.definite && first_statement {
+        return restated_sum(later, &values, &slips);
+    }
+    if ambiguous {
+        return None;
+    }
+    let small = later.figure.value < 10.0 || later.figure.digits.is_none();
+    let needed = match later.kind {
+        // Sums and percentages crowd financial copy: with three or more
+        // already given, none can be told apart by wording.
+        Kind::Money if values.len() > 2 => return None,
+        // The only sum of its kind so far, a slip away.
+        Kind::Money if values.len() == 1 => 1,
+        Kind::Money | Kind::Time => 2,
+        Kind::Measure => 1,
+        // `the six investigators` after `six investigators` and no other
+        // number of them, a few paragraphs before: a plain reference back.
+        Kind::Count
+            if small
+                && later.definite
+                && values.len() == 1
+                && !later.restricted
+                && later.figure.tokens.0 - source.figure.tokens.0 <= REFERENCE_REACH =>
+        {
+            0
+        }
+        Kind::Count if small && later.definite => 1,
+        Kind::Count if small => 2,
+        Kind::Count => 0,
+    };
+    // A thing counted with several numbers before is several facts: only
+    // a close match in wording ties this figure to one of them.
+    let needed = match values.len() {
+        0 | 1 => needed,
+        2 => needed.max(2),
+        _ => needed.max(3),
+    };
+    // Any one digit is a slip of any other: `6 cents` and `5 cents` need
+    // more in common.
+    let needed = needed
+        + usize::from(
+            later.kind != Kind::Count && later.figure.digits.as_ref().is_some_and(|d| d.len() == 1),
+        );
+    // Round figures that differ in their leading digit (`$4,000,000`,
+    // `$8,000,000`) are more often two estimates than one slip.
+    let needed = needed + usize::from(is_round(&later.figure) && is_round(&source.figure));
+    (evidence + usize::from(subject_near(later, source)) >= needed).then_some(source)
+}
+
+/// A sum written as a reference back (`the $3.1 billion in revenue`, `the
+/// $412 million loss`): the only sum of its kind stated before, or the one
+/// slip whose clause shares the most with this one, by a margin.
+fn restated_sum<'m>(
+    later: &Mention,
+    values: &[f64],
+    slips: &[(&'m Mention, usize)],
+) -> Option<&'m Mention> {
+    // Any one digit is a slip of any other: `$7 millions` ties to nothing.
+    let significant = later
+        .figure
+        .digits
+        .as_deref()
+        .map_or(0, |d| d.bytes().filter(u8::is_ascii_digit).count());
+    if is_round(&later.figure) || significant < 2 {
+        return None;
+    }
+    if let ([_], [(only, _)]) = (values, slips) {
+        return Some(only);
+    }
+    let evidence = |e: &Mention| {
+        shared_clause_words(later, e) + usize::from(later.measured.is_some() && later.measured == e.measured)
+    };
+    let mut ranked: Vec<(&Mention, usize)> = slips.iter().map(|(e, _)| (*e, evidence(e))).collect();
+    ranked.sort_by_key(|(_, evidence)| std::cmp::Reverse(*evidence));
+    let &(source, best) = ranked.first()?;
+    let rivals = ranked
+        .iter()
+        .skip(1)
+        .any(|(e, s)| *s >= best && e.figure.value != source.figure.value);
+    (best >= 2 && !rivals).then_some(source)
+}
+
+/// The count under another noun that `later` restates: `Of the 37
+/// patients, six …` after `the number of cases rose to 31`. Only a
+/// breakdown of a whole marks a reference back firmly enough, only a count
+/// of ten or more is rare enough to tie two nouns, and only when exactly one
+/// earlier number is a slip away; copy crowded with counts ties nothing.
+fn other_noun_source<'m>(later: &Mention, counts: &[&'m Mention]) -> Option<&'m Mention> {
+    if later.kind != Kind::Count
+        || !later.breakdown
+        || later.figure.digits.is_none()
+        || later.figure.value < 10.0
+        || counts.len() > PER_KEY
+    {
+        return None;
+    }
+    let mut slips = counts.iter().filter(|e| {
+        e.sentence != later.sentence
+            && e.figure.digits.is_some()
+            && is_slip(&e.figure, &later.figure)
+    });
+    let source = *slips.next()?;
+    slips
+        .all(|e| e.figure.value == source.figure.value)
+        .then_some(source)
 }
 
 /// Every statement of a quantity in running prose, in text order.
@@ -348,12 +537,20 @@ fn mentions(doc: &Document) -> Vec<Mention> {
             }
         }
         // A sentence listing three figures or more is a tabulation of
-        // different facts (`ten destroyers, five fleet submarines, …`).
+        // different facts (`ten destroyers, five fleet submarines, …`),
+        // not a restatement of one. A percentage change is no item of a
+        // list: `revenue for the three months climbed 19% to $3.8 billion`
+        // states one sum.
         let in_sentence = out.iter().rev().take_while(|m| m.sentence == index).count();
-        if in_sentence >= 3 {
-            let len = out.len();
-            for mention in &mut out[len - in_sentence..] {
-                mention.comparable = false;
+        let len = out.len();
+        let sentence_mentions = &mut out[len - in_sentence..];
+        let items = sentence_mentions
+            .iter()
+            .filter(|m| !m.keys.iter().any(|k| k == "%"))
+            .count();
+        if items >= 3 {
+            for mention in sentence_mentions.iter_mut() {
+                mention.listed = true;
             }
         }
     }
@@ -432,6 +629,7 @@ fn mention(
     }
     let mut kind = Kind::Count;
     let mut subject = None;
+    let mut complement = None;
     let head = if percent {
         phrase_end = doc.tokens[j].span.end;
         j += 1;
@@ -447,7 +645,7 @@ fn mention(
         subject = head_noun(doc, after, range.end).map(|(_, noun)| singular(&noun));
         None
     } else {
-        head_noun(doc, j, range.end)
+        head_noun(doc, j, range.end).or_else(|| partitive_noun(doc, j, range.end))
     };
     if let Some((head_index, head)) = &head {
         // `five times greater`: a ratio, not a count.
@@ -457,10 +655,8 @@ fn mention(
         keys.push(singular(head));
         phrase_end = doc.tokens[*head_index].span.end;
         // `tons of coal`: the complement says what is measured.
-        if lower_word_at(doc, head_index + 1).as_deref() == Some("of")
-            && let Some((_, of)) = head_noun(doc, head_index + 2, range.end)
-        {
-            keys[0] = format!("{} of {}", keys[0], singular(&of));
+        if lower_word_at(doc, head_index + 1).as_deref() == Some("of") {
+            complement = head_noun(doc, head_index + 2, range.end).map(|(_, of)| singular(&of));
         }
     }
     // `a delegation of 18 inspectors`: the group's size.
@@ -478,6 +674,19 @@ fn mention(
             currency.as_deref().unwrap_or(""),
             scale.as_deref().unwrap_or("")
         )];
+    }
+    // `the number of measles cases … rose to 31`.
+    if keys.is_empty()
+        && word_before
+            .as_deref()
+            .is_some_and(|w| STATES_A_TOTAL.contains(&w))
+        && let Some(counted) = number_of(
+            doc,
+            range.start.max(start.saturating_sub(NUMBER_OF_REACH)),
+            start,
+        )
+    {
+        keys.push(singular(&counted));
     }
     if keys.is_empty() {
         return None;
@@ -508,8 +717,9 @@ fn mention(
         && figure_near(start.saturating_sub(6), start)
         || matches!(word_before.as_deref(), Some("between"))
         || matches!(word_before.as_deref(), Some("from")) && to_follows
-        || matches!(word_before.as_deref(), Some("from" | "to"))
-            && figure_near(start.saturating_sub(6), start)
+        || matches!(word_before.as_deref(), Some("from"))
+            && old_value_before(doc, start - 1, range.start, head.as_ref().map(|(_, h)| h))
+        || matches!(word_before.as_deref(), Some("to")) && range_start_before(doc, start - 1, range.start)
         || matches!(
             doc.tokens.get(j).map(|t| doc.slice(t.span)),
             Some("to" | "-" | "–" | "and")
@@ -532,15 +742,33 @@ fn mention(
         doc,
         start.saturating_sub(NEAR).max(range.start)..(j + NEAR).min(range.end),
     );
+    let clause = content_words(
+        doc,
+        start.saturating_sub(CLAUSE).max(range.start)..(j + CLAUSE).min(range.end),
+    );
+    let measured = (kind == Kind::Money)
+        .then(|| sum_of(doc, start, j, head.as_ref().map(|(_, h)| h), range.clone()))
+        .flatten();
+    let breakdown = start == range.start + 2
+        && word_before.as_deref() == Some("the")
+        && lower_word_at(doc, range.start).as_deref() == Some("of");
     Some(Mention {
         phrase: Span::new(doc.tokens[start].span.start, phrase_end),
         figure,
         keys,
+        complement,
         kind,
         sentence,
         near,
+        clause,
+        measured: measured.clone(),
+        breakdown,
+        restricted: lower_word_at(doc, head.as_ref().map_or(j, |(i, _)| i + 1))
+            .is_some_and(|w| matches!(w.as_str(), "who" | "that" | "which" | "whose" | "whom")),
         comparable: !in_range && !another,
-        subject,
+        listed: false,
+        // What a sum is of ties it to a statement naming that thing.
+        subject: subject.or(measured),
         definite: matches!(
             word_before.as_deref(),
             Some("the" | "all" | "those" | "these" | "both")
@@ -561,11 +789,12 @@ fn head_noun(doc: &Document, from: usize, end: usize) -> Option<(usize, String)>
         let Some(entry) = pos::lookup(word).or_else(|| pos::lookup_any_case(word)) else {
             break;
         };
-        let noun = matches!(entry.primary, Tag::NN | Tag::NNS);
+        let plural = entry.primary == Tag::NNS || is_plural_of_noun(word);
+        let noun = plural || entry.primary == Tag::NN;
         let modifier = matches!(entry.primary, Tag::JJ | Tag::NNP | Tag::VBN) || entry.has(Tag::JJ);
         if noun {
             head = Some((i, word.to_lowercase()));
-            if entry.primary == Tag::NNS {
+            if plural {
                 break;
             }
         } else if !modifier || head.is_some() {
@@ -573,6 +802,134 @@ fn head_noun(doc: &Document, from: usize, end: usize) -> Option<(usize, String)>
         }
     }
     head
+}
+
+/// Words before a bare figure that make it the value of `the number of …`
+/// (`rose to 31`, `stood at 31`, `was 31`), not a change by it (`by 600`).
+const STATES_A_TOTAL: &[&str] = &[
+    "to", "at", "reached", "hit", "is", "was", "are", "were", "totaled", "totalled", "topped",
+    "exceeded", "passed", "about", "nearly", "almost", "roughly", "approximately", "than",
+];
+
+/// What a sum is of: the noun after it (`$412 million loss`), after `in`
+/// (`$3.8 billion in quarterly revenue`), or before `of` (`a loss of about
+/// $412 million`).
+fn sum_of(
+    doc: &Document,
+    start: usize,
+    after: usize,
+    head: Option<&String>,
+    range: std::ops::Range<usize>,
+) -> Option<String> {
+    // A currency word (`72 cents`) is the unit, not the thing.
+    if let Some(head) = head.filter(|h| !in_list(&singular(h), MONEY)) {
+        return Some(singular(head));
+    }
+    if doc.tokens.get(after).is_some_and(|t| t.kind == TokenKind::Word)
+        && doc.token_text(after) == "in"
+    {
+        return head_noun(doc, after + 1, range.end).map(|(_, noun)| singular(&noun));
+    }
+    let mut of = start.checked_sub(1)?;
+    if lower_word_at(doc, of).is_some_and(|w| APPROXIMATELY.contains(&w.as_str())) {
+        of = of.checked_sub(1)?;
+    }
+    let noun = of.checked_sub(1).filter(|&n| n >= range.start)?;
+    (doc.token_text(of) == "of")
+        .then(|| word_at(doc, noun))
+        .flatten()
+        .filter(|w| pos::lookup(w).is_some_and(|e| e.primary == Tag::NN))
+        .map(str::to_lowercase)
+}
+
+/// Does the `to` at `to` end a range (`from four nurses to`, `$8.6 billion
+/// to`)? Not when the figure before it is another quantity (`climbed 19%
+/// from a year earlier to`).
+fn range_start_before(doc: &Document, to: usize, sentence_start: usize) -> bool {
+    (to.saturating_sub(6).max(sentence_start)..to).any(|k| {
+        let Some(figure) = figure_at(doc, k) else {
+            return false;
+        };
+        let mut before = k.checked_sub(1);
+        if before.is_some_and(|b| doc.tokens[b].kind == TokenKind::Symbol) {
+            before = before.and_then(|b| b.checked_sub(1));
+        }
+        let after_from = before.is_some_and(|b| b >= sentence_start && doc.token_text(b) == "from");
+        after_from || to - figure.tokens.1 <= 2
+    })
+}
+
+/// Is the figure after the `from` at `from` an old value (`to $74 from
+/// $68`, `to 45 cases from 38 cases`)? Not when a figure of something else
+/// comes before it (`600 firefighters from 14 agencies`).
+fn old_value_before(doc: &Document, from: usize, sentence_start: usize, head: Option<&String>) -> bool {
+    (from.saturating_sub(6).max(sentence_start)..from).any(|k| {
+        let Some(figure) = figure_at(doc, k) else {
+            return false;
+        };
+        let between = figure.tokens.1..from;
+        between.len() <= 3
+            && between.clone().all(|b| {
+                doc.tokens[b].kind != TokenKind::Word
+                    || SCALES.contains(&doc.token_text(b))
+                    || head.is_some_and(|h| *h == doc.token_text(b).to_lowercase())
+            })
+    })
+}
+
+/// Words that soften a figure without changing what it counts.
+const APPROXIMATELY: &[&str] = &["about", "nearly", "almost", "roughly", "approximately", "some"];
+
+/// How far before a figure `the number of …` may name what it counts.
+const NUMBER_OF_REACH: usize = 24;
+
+/// The noun of the last `number of …` in `tokens` with no figure after it:
+/// what a bare figure later in the clause counts.
+fn number_of(doc: &Document, from: usize, to: usize) -> Option<String> {
+    let mut counted = None;
+    for i in from..to {
+        if figure_at(doc, i).is_some() {
+            counted = None;
+        } else if doc.token_text(i).eq_ignore_ascii_case("number")
+            && doc.token_text(i + 1) == "of"
+        {
+            counted = head_noun(doc, i + 2, to).map(|(_, noun)| noun);
+        }
+    }
+    counted
+}
+
+/// Determiners that make `18 of the 81 schools` a part of a counted whole.
+const PARTITIVE: &[&str] = &["the", "its", "their", "his", "her", "our", "those", "these"];
+
+/// The noun of a partitive after a figure: `schools` in `18 of the
+/// district’s 81 schools` or `six of the schools`.
+fn partitive_noun(doc: &Document, of: usize, end: usize) -> Option<(usize, String)> {
+    if doc.tokens.get(of)?.kind != TokenKind::Word
+        || doc.token_text(of) != "of"
+        || !lower_word_at(doc, of + 1).is_some_and(|w| PARTITIVE.contains(&w.as_str()))
+    {
+        return None;
+    }
+    // The whole's own figure, if it has one, comes within a few words.
+    let whole = (of + 2..(of + 5).min(end)).find_map(|k| figure_at(doc, k));
+    let from = whole.map_or(of + 2, |w| w.tokens.1);
+    head_noun(doc, from, end)
+}
+
+/// The power of ten of a figure's leading digit: 0 for `3.8`, 1 for `34`.
+fn magnitude(value: f64) -> i32 {
+    value.abs().max(1.0).log10().floor() as i32
+}
+
+/// A lowercase word that is the plural of a noun, though more often a verb
+/// elsewhere: after a figure, `12 counts` counts charges.
+fn is_plural_of_noun(word: &str) -> bool {
+    word.starts_with(char::is_lowercase)
+        && word
+            .strip_suffix('s')
+            .and_then(pos::lookup)
+            .is_some_and(|e| e.primary == Tag::NN)
 }
 
 /// One significant digit and zeros: `40`, `6,000`, `10,000,000`.
