@@ -330,6 +330,20 @@ mod tests {
     }
 
     #[test]
+    fn roman_numerals_and_capitals() {
+        for numeral in ["II", "XIV", "MCM", "DCC", "XL", "MMXXVI"] {
+            assert!(is_roman_numeral(numeral), "{numeral}");
+        }
+        for acronym in ["CDC", "CCD", "VX", "IIII", "CIVIC"] {
+            assert!(!is_roman_numeral(acronym), "{acronym}");
+        }
+        assert_eq!(acronym_part("CDC’s"), Some("CDC"));
+        assert_eq!(acronym_part("CDC-led"), Some("CDC"));
+        assert_eq!(acronym_part("CDCs"), None);
+        assert_eq!(acronym_part("Cdc"), None);
+    }
+
+    #[test]
     fn near_miss_spellings() {
         assert!(is_near_miss("JRR", "JRC"));
         assert!(is_near_miss("TRF", "FRT"));

@@ -34,8 +34,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::document::{Document, Token, TokenKind};
 use crate::entities::acronyms::{
-    Definition, acronym_part, definitions, fits, in_capitals_run, is_near_miss,
-    is_roman_numeral, is_well_known, near_misses,
+    Definition, acronym_part, definitions, fits, in_capitals_run, is_near_miss, is_roman_numeral,
+    is_well_known, near_misses,
 };
 use crate::rules::{
     Category, Finding, Fix, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta,
@@ -235,6 +235,26 @@ mod tests {
         ] {
             assert!(flagged(&rule, text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_slip_that_spells_a_roman_numeral_is_still_a_slip() {
+        let rule = AcronymMismatch::new();
+        assert_eq!(
+            flagged(
+                &rule,
+                "The Civic Defence Council (CDC) met. Later the DCC’s chair spoke."
+            ),
+            vec!["DCC"]
+        );
+        // A numeral after a name is a numeral.
+        assert!(
+            flagged(
+                &rule,
+                "The Civic Defence Council (CDC) met in the hall of Pope Leo XIV and King Louis DCC."
+            )
+            .is_empty()
+        );
     }
 
     #[test]

@@ -86,8 +86,8 @@ struct Mention {
     near: HashSet<String>,
     /// The content words of its clause: a wider window in its sentence.
     clause: HashSet<String>,
-    /// What a sum is of: `loss` in `the $412 million loss` and in `a loss of
-    /// $412 million`, `revenue` in `$3.8 billion in revenue`.
+    /// What a sum is of: `loss` in `the $275 million loss` and in `a loss of
+    /// $275 million`, `revenue` in `$2.6 billion in revenue`.
     measured: Option<String>,
     /// What a compound figure describes (`team` in `the 18-member team`), or
     /// what a sum is of.
@@ -97,7 +97,7 @@ struct Mention {
     /// A relative clause picks out some of the things counted: `the two
     /// agents who arrived first`.
     restricted: bool,
-    /// Opens a breakdown of a whole stated before: `Of the 31 patients, six
+    /// Opens a breakdown of a whole stated before: `Of the 26 patients, six
     /// …`.
     breakdown: bool,
     /// Part of a range, an old value or a new occurrence: never compared.
@@ -360,9 +360,7 @@ fn contradiction(
         }
         return None;
     }
-    let has_slip = same_thing
-        .iter()
-        .any(|e| is_slip(&e.figure, &later.figure));
+    let has_slip = same_thing.iter().any(|e| is_slip(&e.figure, &later.figure));
     let source = if has_slip {
         same_thing_source(later, &same_thing, first_statement.is_some())?
     } else {
@@ -460,8 +458,8 @@ fn same_thing_source<'m>(
     (evidence + usize::from(subject_near(later, source)) >= needed).then_some(source)
 }
 
-/// A sum written as a reference back (`the $3.1 billion in revenue`, `the
-/// $412 million loss`): the only sum of its kind stated before, or the one
+/// A sum written as a reference back (`the $2.9 billion in revenue`, `the
+/// $275 million loss`): the only sum of its kind stated before, or the one
 /// slip whose clause shares the most with this one, by a margin.
 fn restated_sum<'m>(
     later: &Mention,
@@ -481,7 +479,8 @@ fn restated_sum<'m>(
         return Some(only);
     }
     let evidence = |e: &Mention| {
-        shared_clause_words(later, e) + usize::from(later.measured.is_some() && later.measured == e.measured)
+        shared_clause_words(later, e)
+            + usize::from(later.measured.is_some() && later.measured == e.measured)
     };
     let mut ranked: Vec<(&Mention, usize)> = slips.iter().map(|(e, _)| (*e, evidence(e))).collect();
     ranked.sort_by_key(|(_, evidence)| std::cmp::Reverse(*evidence));
@@ -493,8 +492,8 @@ fn restated_sum<'m>(
     (best >= 2 && !rivals).then_some(source)
 }
 
-/// The count under another noun that `later` restates: `Of the 37
-/// patients, six …` after `the number of cases rose to 31`. Only a
+/// The count under another noun that `later` restates: `Of the 29
+/// patients, six …` after `the number of cases rose to 26`. Only a
 /// breakdown of a whole marks a reference back firmly enough, only a count
 /// of ten or more is rare enough to tie two nouns, and only when exactly one
 /// earlier number is a slip away; copy crowded with counts ties nothing.
@@ -539,7 +538,7 @@ fn mentions(doc: &Document) -> Vec<Mention> {
         // A sentence listing three figures or more is a tabulation of
         // different facts (`ten destroyers, five fleet submarines, …`),
         // not a restatement of one. A percentage change is no item of a
-        // list: `revenue for the three months climbed 19% to $3.8 billion`
+        // list: `sales for the quarter climbed 11% to $2.6 billion`
         // states one sum.
         let in_sentence = out.iter().rev().take_while(|m| m.sentence == index).count();
         let len = out.len();
@@ -675,7 +674,7 @@ fn mention(
             scale.as_deref().unwrap_or("")
         )];
     }
-    // `the number of measles cases … rose to 31`.
+    // `the number of flu cases … rose to 26`.
     if keys.is_empty()
         && word_before
             .as_deref()
@@ -719,7 +718,8 @@ fn mention(
         || matches!(word_before.as_deref(), Some("from")) && to_follows
         || matches!(word_before.as_deref(), Some("from"))
             && old_value_before(doc, start - 1, range.start, head.as_ref().map(|(_, h)| h))
-        || matches!(word_before.as_deref(), Some("to")) && range_start_before(doc, start - 1, range.start)
+        || matches!(word_before.as_deref(), Some("to"))
+            && range_start_before(doc, start - 1, range.start)
         || matches!(
             doc.tokens.get(j).map(|t| doc.slice(t.span)),
             Some("to" | "-" | "–" | "and")
@@ -805,15 +805,32 @@ fn head_noun(doc: &Document, from: usize, end: usize) -> Option<(usize, String)>
 }
 
 /// Words before a bare figure that make it the value of `the number of …`
-/// (`rose to 31`, `stood at 31`, `was 31`), not a change by it (`by 600`).
+/// (`rose to 26`, `stood at 26`, `was 26`), not a change by it (`by 600`).
 const STATES_A_TOTAL: &[&str] = &[
-    "to", "at", "reached", "hit", "is", "was", "are", "were", "totaled", "totalled", "topped",
-    "exceeded", "passed", "about", "nearly", "almost", "roughly", "approximately", "than",
+    "to",
+    "at",
+    "reached",
+    "hit",
+    "is",
+    "was",
+    "are",
+    "were",
+    "totaled",
+    "totalled",
+    "topped",
+    "exceeded",
+    "passed",
+    "about",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "than",
 ];
 
-/// What a sum is of: the noun after it (`$412 million loss`), after `in`
-/// (`$3.8 billion in quarterly revenue`), or before `of` (`a loss of about
-/// $412 million`).
+/// What a sum is of: the noun after it (`$275 million loss`), after `in`
+/// (`$2.6 billion in quarterly revenue`), or before `of` (`a loss of about
+/// $275 million`).
 fn sum_of(
     doc: &Document,
     start: usize,
@@ -825,7 +842,10 @@ fn sum_of(
     if let Some(head) = head.filter(|h| !in_list(&singular(h), MONEY)) {
         return Some(singular(head));
     }
-    if doc.tokens.get(after).is_some_and(|t| t.kind == TokenKind::Word)
+    if doc
+        .tokens
+        .get(after)
+        .is_some_and(|t| t.kind == TokenKind::Word)
         && doc.token_text(after) == "in"
     {
         return head_noun(doc, after + 1, range.end).map(|(_, noun)| singular(&noun));
@@ -862,7 +882,12 @@ fn range_start_before(doc: &Document, to: usize, sentence_start: usize) -> bool 
 /// Is the figure after the `from` at `from` an old value (`to $74 from
 /// $68`, `to 45 cases from 38 cases`)? Not when a figure of something else
 /// comes before it (`600 firefighters from 14 agencies`).
-fn old_value_before(doc: &Document, from: usize, sentence_start: usize, head: Option<&String>) -> bool {
+fn old_value_before(
+    doc: &Document,
+    from: usize,
+    sentence_start: usize,
+    head: Option<&String>,
+) -> bool {
     (from.saturating_sub(6).max(sentence_start)..from).any(|k| {
         let Some(figure) = figure_at(doc, k) else {
             return false;
@@ -878,7 +903,14 @@ fn old_value_before(doc: &Document, from: usize, sentence_start: usize, head: Op
 }
 
 /// Words that soften a figure without changing what it counts.
-const APPROXIMATELY: &[&str] = &["about", "nearly", "almost", "roughly", "approximately", "some"];
+const APPROXIMATELY: &[&str] = &[
+    "about",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "some",
+];
 
 /// How far before a figure `the number of …` may name what it counts.
 const NUMBER_OF_REACH: usize = 24;
@@ -890,8 +922,7 @@ fn number_of(doc: &Document, from: usize, to: usize) -> Option<String> {
     for i in from..to {
         if figure_at(doc, i).is_some() {
             counted = None;
-        } else if doc.token_text(i).eq_ignore_ascii_case("number")
-            && doc.token_text(i + 1) == "of"
+        } else if doc.token_text(i).eq_ignore_ascii_case("number") && doc.token_text(i + 1) == "of"
         {
             counted = head_noun(doc, i + 2, to).map(|(_, noun)| noun);
         }
@@ -1060,6 +1091,25 @@ mod tests {
     }
 
     #[test]
+    fn flags_a_count_restated_by_reference() {
+        let rule = QuantityMismatch::new();
+        for (text, expected) in [
+            (
+                "Jurors convicted Hale on 14 counts of tax evasion in March. \
+                 Hale denied each of the 41 counts at trial.",
+                "41",
+            ),
+            (
+                "The number of flu cases at the home rose to 26 by Friday, officials said. \
+                 Of the 29 patients, six were still in hospital.",
+                "29",
+            ),
+        ] {
+            assert_eq!(flagged(&rule, text), vec![expected], "{text}");
+        }
+    }
+
+    #[test]
     fn different_facts_and_consistent_restatements_pass() {
         let rule = QuantityMismatch::new();
         for text in [
@@ -1077,6 +1127,9 @@ mod tests {
             "Two nurses were treated. About 1,400 nurses were assigned.",
             "A committee of 15 officials met. Some 1,530 members voted. The 15-member committee left.",
             "The 16 clocks were insured. A reward of $20,000 was offered for the 16 clocks.",
+            "Hale faces 14 counts of tax evasion and 3 counts of perjury.",
+            "Cases rose to 26 by Friday. Of the 140 residents, six were tested.",
+            "Warships included ten destroyers, five submarines and two carriers. Six frigates sailed.",
         ] {
             assert!(
                 flagged(&rule, text).is_empty(),
