@@ -4,14 +4,18 @@
 //!   `src/rules/<category>/<name>.rs` — into a table keyed by rule id
 //!   (`<category>/<name>` with `_` as `-`), so `galley rule ID` can print it;
 //! - the part-of-speech lexicon and the first-name counts under `rules/` into
-//!   sorted binary tables (`src/lexicon/table.rs` reads them in place).
+//!   hash tables (`src/lexicon/table.rs` probes them in place).
 
 use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
 
+#[path = "src/lexicon/hash.rs"]
+mod hash;
+
 fn main() {
     let out_dir = std::path::PathBuf::from(env::var("OUT_DIR").unwrap());
+    println!("cargo:rerun-if-changed=src/lexicon/hash.rs");
     build_rule_docs(&out_dir);
     build_pos_table(&out_dir);
     build_name_table(&out_dir);
@@ -89,7 +93,7 @@ fn normalise_tag(tag: &str) -> &str {
     }
 }
 
-/// `rules/lexicon/en-lexicon_penn.tsv` → `pos.keys` + `pos.index`: per word
+/// `rules/lexicon/en-lexicon_penn.tsv` → `pos.keys` + `pos.slots`: per word
 /// its first (most frequent) tag and the set of all its tags.
 fn build_pos_table(out_dir: &Path) {
     let path = "rules/lexicon/en-lexicon_penn.tsv";
@@ -119,7 +123,7 @@ fn build_pos_table(out_dir: &Path) {
     write_table(out_dir, "pos", rows);
 }
 
-/// `rules/names/first-names-ssa.tsv` → `names.keys` + `names.index`: per
+/// `rules/names/first-names-ssa.tsv` → `names.keys` + `names.slots`: per
 /// lowercase first name its female and male birth counts.
 fn build_name_table(out_dir: &Path) {
     let path = "rules/names/first-names-ssa.tsv";
@@ -139,7 +143,7 @@ fn build_name_table(out_dir: &Path) {
     write_table(out_dir, "names", rows);
 }
 
-/// `rules/names/first-names-intl.tsv` → `names_intl.keys` + `.index`: per
+/// `rules/names/first-names-intl.tsv` → `names_intl.keys` + `.slots`: per
 /// lowercase first name, bit 1 if some list gives it to women, bit 2 if to men.
 fn build_intl_name_table(out_dir: &Path) {
     let path = "rules/names/first-names-intl.tsv";
@@ -157,20 +161,31 @@ fn build_intl_name_table(out_dir: &Path) {
     write_table(out_dir, "names_intl", rows);
 }
 
-/// A sorted table: `<name>.keys` holds the keys back to back; `<name>.index`
-/// 16 bytes a row — key offset, key length, two payload words — little endian.
+/// A hash table (layout in `src/lexicon/table.rs`): `<name>.keys` holds the
+/// keys back to back; `<name>.slots` the open-addressing slots, 16 bytes each.
 fn write_table(out_dir: &Path, name: &str, mut rows: Vec<(String, u32, u32)>) {
-    rows.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    rows.dedup_by(|a, b| a.0 == b.0);
+    // The first row of a key wins, as it did when the table was searched
+    // sorted.
+    rows.retain(|(key, _, _)| !key.is_empty() && key.len() <= usize::from(u16::MAX));
+    let mut seen = std::collections::HashSet::new();
+    rows.retain(|(key, _, _)| seen.insert(key.clone()));
+    let slots = rows.len() * 10 / 7 + 1;
+    let mut table = vec![0u8; slots * 16];
     let mut keys = Vec::new();
-    let mut index = Vec::with_capacity(rows.len() * 16);
     for (key, a, b) in rows {
-        index.extend_from_slice(&(keys.len() as u32).to_le_bytes());
-        index.extend_from_slice(&(key.len() as u32).to_le_bytes());
-        index.extend_from_slice(&a.to_le_bytes());
-        index.extend_from_slice(&b.to_le_bytes());
+        let hash = hash::hash(key.as_bytes());
+        let tag = (key.len() as u32) | (u32::from(hash::fingerprint(hash)) << 16);
+        let mut slot = hash::home_slot(hash, slots);
+        while table[slot * 16 + 4..slot * 16 + 8] != [0; 4] {
+            slot = (slot + 1) % slots;
+        }
+        let row = &mut table[slot * 16..slot * 16 + 16];
+        row[0..4].copy_from_slice(&(keys.len() as u32).to_le_bytes());
+        row[4..8].copy_from_slice(&tag.to_le_bytes());
+        row[8..12].copy_from_slice(&a.to_le_bytes());
+        row[12..16].copy_from_slice(&b.to_le_bytes());
         keys.extend_from_slice(key.as_bytes());
     }
     fs::write(out_dir.join(format!("{name}.keys")), keys).expect("write table keys");
-    fs::write(out_dir.join(format!("{name}.index")), index).expect("write table index");
+    fs::write(out_dir.join(format!("{name}.slots")), table).expect("write table slots");
 }

@@ -15,6 +15,7 @@ pub mod fingerprint;
 pub mod fix;
 pub mod lexicon;
 pub mod linter;
+pub mod lowercase;
 pub mod lsp;
 pub mod paths;
 pub mod render;

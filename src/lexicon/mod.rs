@@ -1,7 +1,11 @@
 //! Word lists galley reads: an English part-of-speech lexicon and US first-name
-//! counts. Both are compiled by `build.rs` into sorted tables embedded in the
-//! binary and searched in place, so they cost nothing at start-up.
+//! counts. Both are compiled by `build.rs` into hash tables embedded in the
+//! binary and probed in place, so they cost nothing at start-up.
 
+mod hash;
 pub mod names;
 pub mod pos;
 mod table;
+pub mod word_set;
+
+pub use word_set::WordSet;

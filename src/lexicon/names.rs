@@ -6,15 +6,16 @@
 //! one side clearly dominates: `nora` yes, `jordan` no.
 
 use super::table::Table;
+use crate::lowercase::with_lowercase;
 
 static TABLE: Table = Table::new(
     include_bytes!(concat!(env!("OUT_DIR"), "/names.keys")),
-    include_bytes!(concat!(env!("OUT_DIR"), "/names.index")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/names.slots")),
 );
 
 static INTERNATIONAL: Table = Table::new(
     include_bytes!(concat!(env!("OUT_DIR"), "/names_intl.keys")),
-    include_bytes!(concat!(env!("OUT_DIR"), "/names_intl.index")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/names_intl.slots")),
 );
 
 /// Which sexes the international lists give a first name to.
@@ -47,7 +48,7 @@ impl NameCounts {
 
 /// Birth counts for a first name, in any case.
 pub fn first_name(name: &str) -> Option<NameCounts> {
-    let (female, male) = TABLE.get(&name.to_lowercase())?;
+    let (female, male) = with_lowercase(name, |lower| TABLE.get(lower))?;
     Some(NameCounts { female, male })
 }
 

@@ -3,10 +3,11 @@
 //! and `us`, `Monday` and `monday` are different entries.
 
 use super::table::Table;
+use crate::lowercase::with_lowercase;
 
 static TABLE: Table = Table::new(
     include_bytes!(concat!(env!("OUT_DIR"), "/pos.keys")),
-    include_bytes!(concat!(env!("OUT_DIR"), "/pos.index")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/pos.slots")),
 );
 
 /// Penn Treebank tags, in the order `build.rs` numbers them.
@@ -148,16 +149,16 @@ pub fn lookup(word: &str) -> Option<Entry> {
 /// capitalised word at the start of a sentence).
 pub fn lookup_any_case(word: &str) -> Option<Entry> {
     lookup(word).or_else(|| {
-        let lower = word.to_lowercase();
-        (lower != word).then(|| lookup(&lower)).flatten()
+        with_lowercase(word, |lower| {
+            (lower != word).then(|| lookup(lower)).flatten()
+        })
     })
 }
 
 /// Is the lowercase form of this word an ordinary English word (not only a
 /// proper noun)? `Some` → yes; `Nairobi` → no.
 pub fn is_common_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    lookup(&lower).is_some_and(|e| !e.primary.is_proper_noun())
+    with_lowercase(word, lookup).is_some_and(|e| !e.primary.is_proper_noun())
 }
 
 #[cfg(test)]

@@ -1,0 +1,229 @@
+//! A closed list of words with a constant-time membership test, also for a
+//! word's lowercase form without building it: rules ask once per token,
+//! where searching the list or lowercasing the word would dominate.
+
+use std::sync::OnceLock;
+
+pub struct WordSet {
+    words: &'static [&'static str],
+    table: OnceLock<Table>,
+}
+
+struct Table {
+    /// Open addressing, linear probing, a power of two at most a quarter
+    /// full: (index + 1 into `words`, the word's hash's low 32 bits); an
+    /// index of 0 is an empty slot.
+    slots: Box<[(u32, u32)]>,
+    /// Shift of a hash that leaves a slot number.
+    shift: u32,
+    /// The longest word's length in bytes: longer words are not looked up.
+    longest: usize,
+}
+
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            table: OnceLock::new(),
+        }
+    }
+
+    /// The words, as listed.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+
+    /// Is `word` in the list, exactly as written?
+    pub fn contains(&self, word: &str) -> bool {
+        self.position(word).is_some()
+    }
+
+    /// `self.contains(&word.to_lowercase())`, without allocating for ASCII
+    /// words.
+    pub fn contains_lowercase_of(&self, word: &str) -> bool {
+        self.position_lowercase_of(word).is_some()
+    }
+
+    /// `self.contains(&word.to_ascii_lowercase())`, without allocating for
+    /// ASCII words.
+    pub fn contains_ascii_lowercase_of(&self, word: &str) -> bool {
+        self.position_ascii_lowercase_of(word).is_some()
+    }
+
+    /// Where `word` is in the list (its first place).
+    pub fn position(&self, word: &str) -> Option<usize> {
+        let bytes = word.as_bytes();
+        self.find(bytes.len(), || hash(bytes, false), |entry| entry == word)
+    }
+
+    /// `self.position(&word.to_lowercase())`.
+    pub fn position_lowercase_of(&self, word: &str) -> Option<usize> {
+        if word.is_ascii() {
+            self.position_ascii(word)
+        } else {
+            self.position(&word.to_lowercase())
+        }
+    }
+
+    /// `self.position(&word.to_ascii_lowercase())`.
+    pub fn position_ascii_lowercase_of(&self, word: &str) -> Option<usize> {
+        if word.is_ascii() {
+            self.position_ascii(word)
+        } else {
+            self.position(&word.to_ascii_lowercase())
+        }
+    }
+
+    /// The lowercase form of an ASCII `word`.
+    fn position_ascii(&self, word: &str) -> Option<usize> {
+        let bytes = word.as_bytes();
+        self.find(
+            bytes.len(),
+            || hash(bytes, true),
+            |entry| {
+                entry.len() == bytes.len()
+                    && entry
+                        .bytes()
+                        .zip(bytes)
+                        .all(|(e, b)| e == b.to_ascii_lowercase())
+            },
+        )
+    }
+
+    fn find(
+        &self,
+        len: usize,
+        hash: impl Fn() -> u64,
+        matches: impl Fn(&str) -> bool,
+    ) -> Option<usize> {
+        let table = self.table();
+        if len > table.longest {
+            return None;
+        }
+        let hash = hash();
+        let mask = table.slots.len() - 1;
+        let mut slot = (hash >> table.shift) as usize;
+        loop {
+            let (index, fingerprint) = table.slots[slot];
+            if index == 0 {
+                return None;
+            }
+            let index = index as usize - 1;
+            if fingerprint == hash as u32 && matches(self.words[index]) {
+                return Some(index);
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    fn table(&self) -> &Table {
+        self.table.get_or_init(|| {
+            let size = (self.words.len() * 4).next_power_of_two().max(2);
+            let shift = 64 - size.trailing_zeros();
+            let mut slots = vec![(0u32, 0u32); size].into_boxed_slice();
+            for (index, word) in self.words.iter().enumerate() {
+                let hash = hash(word.as_bytes(), false);
+                let mut slot = (hash >> shift) as usize;
+                loop {
+                    match slots[slot] {
+                        (0, _) => {
+                            slots[slot] = (index as u32 + 1, hash as u32);
+                            break;
+                        }
+                        (other, _) if self.words[other as usize - 1] == *word => break,
+                        _ => slot = (slot + 1) & (size - 1),
+                    }
+                }
+            }
+            let longest = self.words.iter().map(|w| w.len()).max().unwrap_or(0);
+            Table {
+                slots,
+                shift,
+                longest,
+            }
+        })
+    }
+}
+
+/// A hash of `bytes`, eight at a time; with `ascii_lowercase` (only for
+/// ASCII bytes), the hash of their lowercase form.
+fn hash(bytes: &[u8], ascii_lowercase: bool) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mix = |hash: u64, mut x: u64| {
+        if ascii_lowercase {
+            // Bytes from `A` (0x41) to `Z` (0x5a) get their 0x20 bit: adding
+            // 0x3f sets the high bit from `A` up, adding 0x25 from `[` up,
+            // and no byte below 0x80 carries into the next.
+            let upper = x.wrapping_add(0x3f * ONES) & !x.wrapping_add(0x25 * ONES) & (0x80 * ONES);
+            x |= upper >> 2;
+        }
+        let hash = (hash ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        hash ^ (hash >> 29)
+    };
+    let mut hash = bytes.len() as u64;
+    let mut rest = bytes;
+    while let Some((chunk, after)) = rest.split_first_chunk::<8>() {
+        hash = mix(hash, u64::from_le_bytes(*chunk));
+        rest = after;
+    }
+    if !rest.is_empty() {
+        hash = mix(hash, load_short(rest));
+    }
+    hash.wrapping_mul(0xbf58_476d_1ce4_e5b9)
+}
+
+/// One to seven bytes as a little-endian number, zero-padded, read with
+/// two overlapping loads rather than byte by byte.
+fn load_short(bytes: &[u8]) -> u64 {
+    let len = bytes.len();
+    if len >= 4 {
+        let low = u32::from_le_bytes(bytes[..4].try_into().expect("4 bytes"));
+        let high = u32::from_le_bytes(bytes[len - 4..].try_into().expect("4 bytes"));
+        u64::from(low) | (u64::from(high) << ((len - 4) * 8))
+    } else {
+        bytes
+            .iter()
+            .rev()
+            .fold(0, |x, &byte| (x << 8) | u64::from(byte))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static SET: WordSet = WordSet::new(&["said", "fiancé", "km", "CEO", "de la"]);
+
+    #[test]
+    fn membership_as_written_and_lowercased() {
+        assert!(SET.contains("said") && SET.contains("CEO") && SET.contains("de la"));
+        assert!(!SET.contains("Said") && !SET.contains("sai") && !SET.contains(""));
+        assert_eq!(SET.position("km"), Some(2));
+        assert_eq!(SET.position_lowercase_of("De La"), Some(4));
+        for word in [
+            "said",
+            "SAID",
+            "Said",
+            "Fiancé",
+            "FIANCÉ",
+            "ceo",
+            "CEO",
+            "\u{212A}m",
+            "KM",
+            "De La",
+            "saids",
+            "",
+        ] {
+            assert_eq!(
+                SET.contains_lowercase_of(word),
+                SET.contains(&word.to_lowercase()),
+                "{word}"
+            );
+            assert_eq!(
+                SET.contains_ascii_lowercase_of(word),
+                SET.contains(&word.to_ascii_lowercase()),
+                "{word}"
+            );
+        }
+    }
+}
