@@ -115,7 +115,7 @@ fn split_lines(text: &str, lines: &[Span], blocks: &mut Vec<Block>) {
         let body = span.text(text);
         let kind = if is_credit(body) {
             BlockKind::Credit
-        } else if after_label || body.contains("AP Photo") {
+        } else if after_label || memchr::memmem::find(body.as_bytes(), b"AP Photo").is_some() {
             BlockKind::Caption
         } else {
             BlockKind::Body
@@ -135,10 +135,13 @@ fn ends_sentence(line: &str) -> bool {
 /// A line short enough to be a title and holding no sentence break: long
 /// unpunctuated lines are prose that lost its full stop, not titles.
 fn could_be_title(line: &str) -> bool {
-    line.chars().count() <= 160
-        && !line.contains(". ")
-        && !line.contains("? ")
-        && !line.contains("! ")
+    // Counting characters is needed only between 160 and 640 bytes.
+    let short = match line.len() {
+        0..=160 => true,
+        161..=640 => line.chars().count() <= 160,
+        _ => false,
+    };
+    short && !line.contains(". ") && !line.contains("? ") && !line.contains("! ")
 }
 
 /// `Jane Roe / AP`, `(AP Photo/Jane Doe)`, `Photo: Reuters`.
@@ -150,7 +153,8 @@ fn is_credit(line: &str) -> bool {
     {
         return true;
     }
-    match line.rsplit_once(" / ") {
+    let last_slash = memchr::memmem::rfind(line.as_bytes(), b" / ");
+    match last_slash.map(|at| (&line[..at], &line[at + 3..])) {
         Some((who, agency)) => {
             let words = who.split_whitespace().count();
             (1..=5).contains(&words)

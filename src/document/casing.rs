@@ -7,7 +7,7 @@
 //! word elsewhere (`a Target of …`, `an earlier target of …`) is a slip.
 //! Built once per Document, on first use ([`super::Document::casing`]).
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use super::Document;
 use super::tokens::{Token, TokenKind};
@@ -37,6 +37,7 @@ impl Casing {
                 let Some(first) = word.chars().next() else {
                     continue;
                 };
+                // Allocated once per distinct word.
                 if first.is_lowercase() {
                     if !casing.lowercase.contains(word) {
                         casing.lowercase.insert(word.into());

@@ -91,7 +91,11 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
 }
 
 fn char_at(text: &str, i: usize) -> char {
-    text[i..].chars().next().unwrap_or('\0')
+    match text.as_bytes().get(i) {
+        Some(&byte) if byte.is_ascii() => char::from(byte),
+        Some(_) => text[i..].chars().next().unwrap_or('\0'),
+        None => '\0',
+    }
 }
 
 fn scan_token(
@@ -264,6 +268,12 @@ fn scan_word(
     let mut segment_len = 0usize;
     let mut url = false;
     while i < end {
+        // Most of a word is ASCII letters.
+        if bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            segment_len += 1;
+            continue;
+        }
         let c = char_at(text, i);
         if c.is_alphanumeric() || is_combining(c) {
             i += c.len_utf8();

@@ -199,6 +199,10 @@ impl Reader<'_> {
             return None;
         }
         let word = self.text(i);
+        // Every name and abbreviation is capitalised.
+        if !word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+            return None;
+        }
         if let Some(offset) = WEEKDAY_NAMES.iter().position(|&n| n == word) {
             return Some((weekday_from(offset as i8), i + 1));
         }
@@ -213,6 +217,10 @@ impl Reader<'_> {
             return None;
         }
         let word = self.text(i);
+        // Every name and abbreviation is capitalised.
+        if !word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+            return None;
+        }
         if let Some(index) = MONTH_NAMES.iter().position(|&n| n == word) {
             return Some((index as i8 + 1, i + 1));
         }

@@ -10,17 +10,19 @@
 //! surname, or by a close spelling (a variant) when it stands where a person
 //! stands (before a speech verb, as a possessive, as a subject).
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use super::similarity::closeness;
 use super::words::{
-    is_demonym, is_function_word, is_month_or_day, is_name_particle, is_name_suffix,
+    is_demonym, is_function_word, is_month_or_day, is_name_particle_lowercased, is_name_suffix,
     is_non_person_head, is_person_noun, is_place, is_place_prefix, is_speech_verb,
     is_surname_like_head, is_title_word,
 };
 use super::{Entities, Mention, Person};
 use crate::document::{BlockKind, Document, TokenKind};
 use crate::lexicon::{names, pos};
+use crate::lowercase::with_lowercase;
 use crate::span::Span;
 
 /// Given names with fewer recorded births than this are too rare to be
@@ -67,7 +69,12 @@ pub fn extract(doc: &Document) -> Entities {
             continue;
         }
         for sentence in paragraph.sentences.clone() {
-            Scanner { doc, sentence }.scan(paragraph_index, &mut candidates);
+            Scanner {
+                doc,
+                sentence,
+                first_finite_verb: OnceCell::new(),
+            }
+            .scan(paragraph_index, &mut candidates);
         }
     }
     link(doc, candidates)
@@ -76,6 +83,10 @@ pub fn extract(doc: &Document) -> Entities {
 struct Scanner<'d> {
     doc: &'d Document<'d>,
     sentence: usize,
+    /// The first lowercase finite verb of the sentence (`None`: it has
+    /// none), found on first use so that judging subjects stays linear in a
+    /// long sentence.
+    first_finite_verb: OnceCell<Option<usize>>,
 }
 
 impl Scanner<'_> {
@@ -123,11 +134,10 @@ impl Scanner<'_> {
             return false;
         }
         let word = self.text(i);
-        let lower = word.to_lowercase();
-        if !is_name_particle(&lower) {
+        if !is_name_particle_lowercased(word) {
             return false;
         }
-        let capitalised = word != lower;
+        let capitalised = with_lowercase(word, |lower| word != lower);
         // `Van` (30,000 births) and `Al` (17,000) are given names; `De`, `La`
         // and `Von` (a few thousand at most) are particles.
         if capitalised && names::first_name(word).is_some_and(|n| n.total() >= 10_000) {
@@ -172,6 +182,10 @@ impl Scanner<'_> {
         let mut runs = Vec::new();
         let mut i = range.start;
         while i < range.end {
+            if !self.may_start_run(i) {
+                i += 1;
+                continue;
+            }
             let mut j = i;
             loop {
                 if j >= range.end {
@@ -216,6 +230,19 @@ impl Scanner<'_> {
             }
         }
         runs
+    }
+
+    /// A cheap test that rules out most tokens as the first of a run: a run
+    /// starts at a word that is capitalised, or a name particle (the only
+    /// lowercase start). Words starting with a lowercase ASCII letter are
+    /// particles only if they are on the list.
+    fn may_start_run(&self, i: usize) -> bool {
+        if !self.is_word(i) {
+            return false;
+        }
+        let word = self.text(i);
+        !word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+            || is_name_particle_lowercased(word)
     }
 
     fn scan(&self, paragraph: usize, out: &mut Vec<Candidate>) {
@@ -533,12 +560,18 @@ impl Scanner<'_> {
         {
             return false;
         }
-        !(range.start..start).any(|i| {
-            let token = &self.doc.tokens[i];
-            let word = self.text(i);
-            token.kind == TokenKind::Word
-                && word.starts_with(char::is_lowercase)
-                && pos::lookup(word).is_some_and(|e| e.primary.is_finite_verb())
+        self.first_finite_verb().is_none_or(|verb| verb >= start)
+    }
+
+    fn first_finite_verb(&self) -> Option<usize> {
+        *self.first_finite_verb.get_or_init(|| {
+            self.range().find(|&i| {
+                let token = &self.doc.tokens[i];
+                let word = self.text(i);
+                token.kind == TokenKind::Word
+                    && word.starts_with(char::is_lowercase)
+                    && pos::lookup(word).is_some_and(|e| e.primary.is_finite_verb())
+            })
         })
     }
 }

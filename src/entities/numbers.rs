@@ -2,6 +2,7 @@
 //! `twenty-four`, and the number in a compound (`18-member`, `seven-hour`).
 
 use crate::document::{Document, TokenKind};
+use crate::lexicon::WordSet;
 use crate::span::Span;
 
 /// A number written in the text.
@@ -21,7 +22,7 @@ pub struct Figure {
     pub letter_o: bool,
 }
 
-const UNITS: [&str; 20] = [
+static UNITS: WordSet = WordSet::new(&[
     "zero",
     "one",
     "two",
@@ -42,30 +43,45 @@ const UNITS: [&str; 20] = [
     "seventeen",
     "eighteen",
     "nineteen",
-];
+]);
 
-const TENS: [&str; 8] = [
+static TENS: WordSet = WordSet::new(&[
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
+]);
 
 /// The value of a number word (`eight`, `Twenty`, `twenty-four`).
 pub fn word_value(word: &str) -> Option<u32> {
-    let lower = word.to_ascii_lowercase();
-    if let Some(unit) = UNITS.iter().position(|&u| u == lower) {
+    if !may_be_number_word(word) {
+        return None;
+    }
+    if let Some(unit) = UNITS.position_ascii_lowercase_of(word) {
         return Some(unit as u32);
     }
-    let (tens, unit) = match lower.split_once('-') {
+    let (tens, unit) = match word.split_once('-') {
         Some((tens, unit)) => (tens, Some(unit)),
-        None => (lower.as_str(), None),
+        None => (word, None),
     };
-    let tens = 20 + 10 * TENS.iter().position(|&t| t == tens)? as u32;
+    let tens = 20 + 10 * TENS.position_ascii_lowercase_of(tens)? as u32;
     match unit {
         None => Some(tens),
         Some(unit) => {
-            let unit = UNITS[1..10].iter().position(|&u| u == unit)? as u32 + 1;
-            Some(tens + unit)
+            let unit = UNITS
+                .position_ascii_lowercase_of(unit)
+                .filter(|unit| (1..10).contains(unit))?;
+            Some(tens + unit as u32)
         }
     }
+}
+
+/// Every number word starts with one of these letters, in either case: most
+/// words are ruled out here.
+fn may_be_number_word(word: &str) -> bool {
+    word.as_bytes().first().is_some_and(|b| {
+        matches!(
+            b.to_ascii_lowercase(),
+            b'e' | b'f' | b'n' | b'o' | b's' | b't' | b'z'
+        )
+    })
 }
 
 /// The figure starting at token `i`, if there is one.
@@ -75,7 +91,11 @@ pub fn figure_at(doc: &Document, i: usize) -> Option<Figure> {
     match token.kind {
         TokenKind::Number => digits_figure(doc, i, text),
         TokenKind::Word => {
-            // `six`, `twenty-four`, `seven-hour`, `twenty-four-hour`.
+            // `six`, `twenty-four`, `seven-hour`, `twenty-four-hour`: all
+            // start with a number word.
+            if !may_be_number_word(text) {
+                return None;
+            }
             if let Some(value) = word_value(text) {
                 return Some(word_figure(token.span, i, value, text.len(), None));
             }

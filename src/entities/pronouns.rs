@@ -11,9 +11,10 @@
 use std::collections::HashMap;
 
 use super::Entities;
-use super::words::{Gender, is_person_noun, is_place, pronoun_gender};
+use super::words::{Gender, is_person_noun_lowercased, is_place, pronoun_gender};
 use crate::document::{BlockKind, Document, TokenKind};
-use crate::lexicon::pos;
+use crate::lexicon::{WordSet, pos};
+use crate::lowercase::with_lowercase;
 use crate::span::Span;
 
 /// How many sentences of narration back (this one included) a person stays
@@ -90,6 +91,9 @@ pub fn resolve(
     let mut current: Vec<Reference> = Vec::new();
     let mut previous: Vec<Reference> = Vec::new();
     let mut narration = 0usize;
+    let mut unnamed_people = LastMatch::new(|j| is_unnamed_person(doc, j));
+    let mut female_things = LastMatch::new(|j| is_female_thing(doc, j));
+    let mut country_subjects = LastMatch::new(|j| is_country_subject(doc, j));
     for (p, paragraph) in doc.paragraphs.iter().enumerate() {
         if !matches!(paragraph.kind, BlockKind::Body | BlockKind::ListItem) {
             // Captions, credits and titles stand outside the story's flow.
@@ -144,8 +148,16 @@ pub fn resolve(
                             .copied(),
                     );
                 }
-                let someone_else = unnamed_person_before(doc, s, i)
-                    || (pronoun_gender == Gender::Female && female_thing_near(doc, s, i));
+                // An unnamed person, or a ship for `she`, in this sentence or
+                // the one before, or a country for `her` in this sentence,
+                // may be whom the pronoun means.
+                let from = doc.sentences[s.saturating_sub(1)].tokens.start;
+                let possessive_or_object = !doc.token_text(i).eq_ignore_ascii_case("she");
+                let someone_else = unnamed_people.any_in(from + 1, i)
+                    || (pronoun_gender == Gender::Female
+                        && (female_things.any_in(from, i)
+                            || (possessive_or_object
+                                && country_subjects.any_in(sentence.tokens.start, i))));
                 if someone_else {
                     in_view.push(Reference {
                         candidate: Candidate::Someone,
@@ -237,36 +249,33 @@ fn choose(
     (referent, Some(*chosen))
 }
 
-/// Ships are still `she` in some prose, and countries `her` in older prose:
-/// a ship named or mentioned in this sentence or the one before, or a country
-/// that is the subject of a verb earlier in the sentence (`America has never
-/// forgotten what brought her into being`), may be what the pronoun means.
-fn female_thing_near(doc: &Document, sentence: usize, pronoun: usize) -> bool {
-    let from = doc.sentences[sentence.saturating_sub(1)].tokens.start;
-    let ship = (from..pronoun).any(|j| {
-        matches!(
-            doc.token_text(j).to_lowercase().as_str(),
-            "ship"
-                | "vessel"
-                | "boat"
-                | "yacht"
-                | "tanker"
-                | "freighter"
-                | "carrier"
-                | "frigate"
-                | "destroyer"
-        )
-    });
-    let possessive_or_object = !doc.token_text(pronoun).eq_ignore_ascii_case("she");
-    let country_subject = (doc.sentences[sentence].tokens.start..pronoun).any(|j| {
-        is_place(doc.token_text(j))
-            && doc.tokens.get(j + 1).is_some_and(|_| {
-                let next = doc.token_text(j + 1);
-                next.starts_with(char::is_lowercase)
-                    && pos::lookup(next).is_some_and(|e| e.primary.is_verb())
-            })
-    });
-    ship || (possessive_or_object && country_subject)
+/// Ships are still `she` in some prose: a ship named or mentioned near
+/// `she`/`her` may be what it means.
+fn is_female_thing(doc: &Document, j: usize) -> bool {
+    static SHIPS: WordSet = WordSet::new(&[
+        "ship",
+        "vessel",
+        "boat",
+        "yacht",
+        "tanker",
+        "freighter",
+        "carrier",
+        "frigate",
+        "destroyer",
+    ]);
+    SHIPS.contains_lowercase_of(doc.token_text(j))
+}
+
+/// Countries are `her` in older prose: a country that is the subject of a
+/// verb (`America has never forgotten what brought her into being`) may be
+/// what a later `her` in its sentence means.
+fn is_country_subject(doc: &Document, j: usize) -> bool {
+    is_place(doc.token_text(j))
+        && doc.tokens.get(j + 1).is_some_and(|_| {
+            let next = doc.token_text(j + 1);
+            next.starts_with(char::is_lowercase)
+                && pos::lookup(next).is_some_and(|e| e.primary.is_verb())
+        })
 }
 
 /// `he or she`, `his/her`, `him and her`: both genders on purpose.
@@ -279,28 +288,29 @@ fn is_either_gender(doc: &Document, i: usize) -> bool {
         || (i >= 2 && joined_to_pronoun(near(i - 1), near(i - 2)))
 }
 
-/// An unnamed person in this sentence or the one before (`A deputy said
-/// he…`, `the mediator, who…`, `Private Lund's mother`, `his mom`) may be
-/// whom the pronoun means.
-fn unnamed_person_before(doc: &Document, sentence: usize, pronoun: usize) -> bool {
-    let from = doc.sentences[sentence.saturating_sub(1)].tokens.start;
-    (from + 1..pronoun).any(|j| {
-        let word = doc.token_text(j).to_lowercase();
-        if !is_person_noun(&word) || doc.is_quoted(doc.tokens[j].span.start) {
-            return false;
-        }
-        // `The team's president, Marcus Lund,` and `spokesman John Blake`
-        // name the person: the noun is not someone else.
-        let next = |k: usize| doc.tokens.get(k).map(|_| doc.token_text(k));
-        let names_follow = next(j + 1).is_some_and(|w| w.starts_with(char::is_uppercase))
-            || (next(j + 1) == Some(",")
-                && next(j + 2).is_some_and(|w| w.starts_with(char::is_uppercase)));
-        if names_follow {
-            return false;
-        }
-        let before = doc.token_text(j - 1);
-        let determiner = matches!(
-            before.to_lowercase().as_str(),
+/// An unnamed person (`A deputy said he…`, `the mediator, who…`, `Private
+/// Lund's mother`, `his mom`) at token `j`, which may be whom a pronoun after
+/// it means.
+fn is_unnamed_person(doc: &Document, j: usize) -> bool {
+    if j == 0
+        || !is_person_noun_lowercased(doc.token_text(j))
+        || doc.is_quoted(doc.tokens[j].span.start)
+    {
+        return false;
+    }
+    // `The team's president, Marcus Lund,` and `spokesman John Blake` name
+    // the person: the noun is not someone else.
+    let next = |k: usize| doc.tokens.get(k).map(|_| doc.token_text(k));
+    let names_follow = next(j + 1).is_some_and(|w| w.starts_with(char::is_uppercase))
+        || (next(j + 1) == Some(",")
+            && next(j + 2).is_some_and(|w| w.starts_with(char::is_uppercase)));
+    if names_follow {
+        return false;
+    }
+    let before = doc.token_text(j - 1);
+    let determiner = with_lowercase(before, |before| {
+        matches!(
+            before,
             "a" | "an"
                 | "the"
                 | "one"
@@ -313,9 +323,41 @@ fn unnamed_person_before(doc: &Document, sentence: usize, pronoun: usize) -> boo
                 | "her"
                 | "their"
                 | "our"
-        );
-        determiner || before.ends_with("’s") || before.ends_with("'s")
-    })
+        )
+    });
+    determiner || before.ends_with("’s") || before.ends_with("'s")
+}
+
+/// The last token before a point that passes a test, for questions about
+/// ever later points (`any_in` with a growing `end`): each token is tested
+/// once, so asking at every pronoun of a long sentence stays linear.
+struct LastMatch<F> {
+    test: F,
+    /// Tokens before this one have been tested.
+    tested: usize,
+    last: Option<usize>,
+}
+
+impl<F: Fn(usize) -> bool> LastMatch<F> {
+    fn new(test: F) -> Self {
+        LastMatch {
+            test,
+            tested: 0,
+            last: None,
+        }
+    }
+
+    /// Does a token in `start..end` pass? `end` must not decrease from one
+    /// call to the next.
+    fn any_in(&mut self, start: usize, end: usize) -> bool {
+        while self.tested < end {
+            if (self.test)(self.tested) {
+                self.last = Some(self.tested);
+            }
+            self.tested += 1;
+        }
+        self.last.is_some_and(|last| last >= start)
+    }
 }
 
 /// Pronoun votes per person, from pronouns whose referent was the only

@@ -2,11 +2,12 @@
 //! the heads of organisation and place names, speech verbs, name particles.
 
 use crate::document::words::is_title_abbreviation;
-use crate::lexicon::pos;
+use crate::lexicon::{WordSet, pos};
+use crate::lowercase::with_lowercase;
 
 /// Capitalised words that make up titles before a name: `Deputy Secretary of
 /// State`, `Lt. Gen.`, `Deputy Police Chief`, `Special Agent`.
-const TITLE_WORDS: &[&str] = &[
+static TITLE_WORDS: WordSet = WordSet::new(&[
     "Acting",
     "Adm",
     "Admiral",
@@ -162,12 +163,12 @@ const TITLE_WORDS: &[&str] = &[
     "Vice",
     "Viscount",
     "Whip",
-];
+]);
 
 /// Lowercase role nouns that can stand for a person in a sentence: `the
 /// spokesperson`, `a deputy`. Used only to stay silent when a pronoun may
 /// refer to such an unnamed person.
-const PERSON_NOUNS: &[&str] = &[
+static PERSON_NOUNS: WordSet = WordSet::new(&[
     "actor",
     "actress",
     "adviser",
@@ -280,11 +281,11 @@ const PERSON_NOUNS: &[&str] = &[
     "witness",
     "woman",
     "worker",
-];
+]);
 
 /// Last words of names that are not people: `Rose Hill Farm Road`,
 /// `Joint Harbour Board`, `Carver Institute`.
-const NON_PERSON_HEADS: &[&str] = &[
+static NON_PERSON_HEADS: WordSet = WordSet::new(&[
     "Academy",
     "Accord",
     "Accords",
@@ -443,10 +444,10 @@ const NON_PERSON_HEADS: &[&str] = &[
     "University",
     "Valley",
     "Way",
-];
+]);
 
 /// Verbs of saying that attribute a quotation or statement to a person.
-const SPEECH_VERBS: &[&str] = &[
+static SPEECH_VERBS: WordSet = WordSet::new(&[
     "acknowledged",
     "added",
     "adds",
@@ -502,15 +503,15 @@ const SPEECH_VERBS: &[&str] = &[
     "dismissed",
     "briefed",
     "urges",
-];
+]);
 
 /// Lowercase particles inside names: `de la Cruz`, `bin Salman`, `van der Berg`.
-const NAME_PARTICLES: &[&str] = &[
+static NAME_PARTICLES: WordSet = WordSet::new(&[
     "al", "bin", "binti", "da", "das", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn",
     "la", "le", "van", "von", "ter", "ten", "y",
-];
+]);
 
-const MONTHS_AND_DAYS: &[&str] = &[
+static MONTHS_AND_DAYS: WordSet = WordSet::new(&[
     "January",
     "February",
     "March",
@@ -542,27 +543,27 @@ const MONTHS_AND_DAYS: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
-];
+]);
 
 /// Suffixes after a surname: `Jr.`, `III`.
 const NAME_SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
 
 /// First words of place names: `Santa Fe`, `San Diego`, `Los Angeles`,
 /// `St. Petersburg`, `New Delhi`, `Fort Worth`.
-const PLACE_PREFIXES: &[&str] = &[
+static PLACE_PREFIXES: WordSet = WordSet::new(&[
     "East", "El", "Fort", "Ft", "Las", "Los", "Mount", "Mt", "New", "North", "Port", "Saint",
     "San", "Santa", "Santo", "Sao", "São", "South", "St", "Ste", "West",
-];
+]);
 
 pub fn is_place_prefix(word: &str) -> bool {
-    PLACE_PREFIXES.contains(&bare(word))
+    PLACE_PREFIXES.contains(bare(word))
 }
 
 /// A function word (determiner, pronoun, preposition, conjunction, modal):
 /// never part of a name, whatever its capital letter says.
 pub fn is_function_word(word: &str) -> bool {
     use pos::Tag::*;
-    pos::lookup(&word.to_lowercase()).is_some_and(|e| {
+    with_lowercase(word, pos::lookup).is_some_and(|e| {
         matches!(
             e.primary,
             DT | PDT | PRP | PRPS | WP | WPS | WDT | WRB | IN | CC | MD | TO | EX
@@ -595,13 +596,22 @@ fn bare(word: &str) -> &str {
 /// A title before a person's name. Place prefixes (`St.`, `Mt.`) that share
 /// the abbreviation list are not titles here.
 pub fn is_title_word(word: &str) -> bool {
+    // Every title and title abbreviation starts with a capital A–Z: most
+    // words are decided here, before any list is searched.
+    if !word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
     let word = bare(word);
-    TITLE_WORDS.binary_search(&word).is_ok()
-        || (is_title_abbreviation(word) && !is_place_prefix(word))
+    TITLE_WORDS.contains(word) || (is_title_abbreviation(word) && !is_place_prefix(word))
 }
 
 pub fn is_person_noun(word: &str) -> bool {
-    PERSON_NOUNS.binary_search(&word).is_ok()
+    PERSON_NOUNS.contains(word)
+}
+
+/// [`is_person_noun`] of the word's lowercase form.
+pub fn is_person_noun_lowercased(word: &str) -> bool {
+    PERSON_NOUNS.contains_lowercase_of(word)
 }
 
 /// Heads of place names that are also common surnames (`Ian Lane`, `Ann
@@ -630,19 +640,24 @@ pub fn is_surname_like_head(word: &str) -> bool {
 }
 
 pub fn is_non_person_head(word: &str) -> bool {
-    NON_PERSON_HEADS.binary_search(&bare(word)).is_ok()
+    NON_PERSON_HEADS.contains(bare(word))
 }
 
 pub fn is_speech_verb(word: &str) -> bool {
-    SPEECH_VERBS.contains(&word)
+    SPEECH_VERBS.contains(word)
 }
 
 pub fn is_name_particle(word: &str) -> bool {
-    NAME_PARTICLES.contains(&word)
+    NAME_PARTICLES.contains(word)
+}
+
+/// [`is_name_particle`] of the word's lowercase form.
+pub fn is_name_particle_lowercased(word: &str) -> bool {
+    NAME_PARTICLES.contains_lowercase_of(word)
 }
 
 pub fn is_month_or_day(word: &str) -> bool {
-    MONTHS_AND_DAYS.contains(&bare(word))
+    MONTHS_AND_DAYS.contains(bare(word))
 }
 
 pub fn is_name_suffix(word: &str) -> bool {
@@ -682,10 +697,13 @@ impl Gender {
 
 /// he/him/his/himself → Male; she/her/hers/herself → Female.
 pub fn pronoun_gender(word: &str) -> Option<Gender> {
-    match word.to_ascii_lowercase().as_str() {
-        "he" | "him" | "his" | "himself" => Some(Gender::Male),
-        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
-        _ => None,
+    let is = |pronouns: [&str; 4]| pronouns.iter().any(|p| word.eq_ignore_ascii_case(p));
+    if is(["he", "him", "his", "himself"]) {
+        Some(Gender::Male)
+    } else if is(["she", "her", "hers", "herself"]) {
+        Some(Gender::Female)
+    } else {
+        None
     }
 }
 
@@ -706,17 +724,6 @@ pub fn honorific_gender(word: &str) -> Option<Gender> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn binary_searched_lists_are_sorted() {
-        for list in [TITLE_WORDS, PERSON_NOUNS, NON_PERSON_HEADS] {
-            assert!(
-                list.windows(2).all(|w| w[0] < w[1]),
-                "unsorted near {:?}",
-                list.windows(2).find(|w| w[0] >= w[1])
-            );
-        }
-    }
 
     #[test]
     fn lookups() {

@@ -340,13 +340,17 @@ pub(super) fn misplaced_capitals(doc: &Document) -> Vec<MisplacedCapital> {
 /// Is the capitalised word at `tokens[i]` out of place, and why?
 fn judge(doc: &Document, tokens: &[Token], i: usize) -> Option<CapitalKind> {
     let token = tokens[i];
+    if token.kind != TokenKind::Word || !token.space_before || token.newline_before {
+        return None;
+    }
     let word = doc.slice(token.span);
+    // The base keeps the word's first letter (or is empty): a word that does
+    // not start with a capital is decided without taking it apart.
+    if !word.starts_with(char::is_uppercase) {
+        return None;
+    }
     let base = contraction_base(word);
-    if token.kind != TokenKind::Word
-        || !token.space_before
-        || token.newline_before
-        || !is_capitalised(base)
-    {
+    if !is_capitalised(base) {
         return None;
     }
     let next = tokens[i + 1];

@@ -17,8 +17,12 @@
 //!
 //! Good: `The ministry is blind to the shortages.`
 
+use std::sync::OnceLock;
+
 use crate::document::{Document, TokenKind};
+use crate::lexicon::WordSet;
 use crate::rules::{Category, Finding, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta};
+use crate::span::Span;
 
 pub struct MistranslatedIdiom {
     meta: RuleMeta,
@@ -426,6 +430,9 @@ impl Rule for MistranslatedIdiom {
     }
 
     fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Finding>) {
+        let first_words = first_words();
+        // The first match of each calque in the sentence, by calque.
+        let mut found: Vec<Option<Span>> = vec![None; CALQUES.len()];
         for sentence in &doc.sentences {
             let tokens = doc.sentence_tokens(sentence);
             let is = |i: usize, forms: &[&str]| {
@@ -441,32 +448,82 @@ impl Rule for MistranslatedIdiom {
                     .take_while(|&j| tokens[j].kind == TokenKind::Word)
                     .find(|&j| is(j, forms))
             };
-            for calque in CALQUES {
-                let (first, rest) = calque.words.split_first().expect("a calque has words");
-                let found = (0..tokens.len())
-                    .filter(|&i| is(i, first))
-                    .find_map(|start| {
-                        let mut at = start;
-                        for forms in rest {
-                            at = find_next(at, forms)?;
-                        }
-                        Some(tokens[start].span.cover(tokens[at].span))
-                    });
-                if let Some(span) = found {
-                    out.push(
-                        Finding::new(
-                            span,
-                            format!(
-                                "“{}” is a word-for-word translation of a foreign idiom",
-                                doc.slice(span)
-                            ),
-                        )
-                        .help(format!("in English: “{}”", calque.meaning)),
-                    );
+            // One pass over the words: only a calque's first key word starts
+            // a search for the rest.
+            for (start, token) in tokens.iter().enumerate() {
+                if token.kind != TokenKind::Word {
+                    continue;
                 }
+                let Some(calques) = first_words.calques_starting_with(doc.slice(token.span)) else {
+                    continue;
+                };
+                for &c in calques {
+                    if found[c].is_some() {
+                        continue;
+                    }
+                    let mut at = Some(start);
+                    for forms in &CALQUES[c].words[1..] {
+                        at = at.and_then(|at| find_next(at, forms));
+                    }
+                    found[c] = at.map(|at| tokens[start].span.cover(tokens[at].span));
+                }
+            }
+            for (calque, span) in CALQUES.iter().zip(&mut found) {
+                let Some(span) = span.take() else {
+                    continue;
+                };
+                out.push(
+                    Finding::new(
+                        span,
+                        format!(
+                            "“{}” is a word-for-word translation of a foreign idiom",
+                            doc.slice(span)
+                        ),
+                    )
+                    .help(format!("in English: “{}”", calque.meaning)),
+                );
             }
         }
     }
+}
+
+/// The calques by the forms of their first key word.
+struct FirstWords {
+    forms: WordSet,
+    /// By form: the calques (indices into [`CALQUES`], in order) it starts.
+    calques: Vec<Vec<usize>>,
+}
+
+impl FirstWords {
+    /// The calques whose first key word `word` is, in any case.
+    fn calques_starting_with(&self, word: &str) -> Option<&[usize]> {
+        let form = self.forms.position_ascii_lowercase_of(word)?;
+        Some(&self.calques[form])
+    }
+}
+
+fn first_words() -> &'static FirstWords {
+    static FIRST_WORDS: OnceLock<FirstWords> = OnceLock::new();
+    FIRST_WORDS.get_or_init(|| {
+        let mut forms: Vec<&'static str> = Vec::new();
+        let mut calques: Vec<Vec<usize>> = Vec::new();
+        for (index, calque) in CALQUES.iter().enumerate() {
+            for &form in calque.words[0] {
+                match forms.iter().position(|&f| f == form) {
+                    Some(known) => calques[known].push(index),
+                    None => {
+                        forms.push(form);
+                        calques.push(vec![index]);
+                    }
+                }
+            }
+        }
+        FirstWords {
+            // Built once for the process, like the list it indexes.
+            forms: WordSet::new(Box::leak(forms.into_boxed_slice())),
+            calques,
+        }
+    })
 }
 
 #[cfg(test)]

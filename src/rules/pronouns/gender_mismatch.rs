@@ -261,6 +261,7 @@ impl Rule for GenderMismatch {
         };
         // People whose name decides nothing: the article's own usage may.
         let first = resolve(doc, entities, &|p| gender_of(&known, p));
+        let mut learned = false;
         for (person, (female, male)) in votes(&first) {
             // Only someone the article introduces by full name: a lone
             // capitalised word may be a ship, a firm or a country.
@@ -274,9 +275,17 @@ impl Rule for GenderMismatch {
             };
             if more >= 2 && fewer * 2 <= more {
                 known[person] = Known::Gender(gender, Source::Article);
+                learned = true;
             }
         }
-        for pronoun in resolve(doc, entities, &|p| gender_of(&known, p)) {
+        // Resolved again only if the article taught a gender: the same
+        // genders resolve the same way.
+        let resolved = if learned {
+            resolve(doc, entities, &|p| gender_of(&known, p))
+        } else {
+            first
+        };
+        for pronoun in resolved {
             let Referent::Person {
                 person,
                 mismatch: true,
