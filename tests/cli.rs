@@ -556,3 +556,55 @@ fn baseline_misuse_is_a_usage_error() {
     );
     assert_eq!(read(dir.path(), "a.txt"), GLUED);
 }
+
+// ------------------------------------------------------- threads, statistics
+
+#[test]
+fn output_is_in_path_order_whatever_the_number_of_threads() {
+    let files: Vec<(String, String)> = (0..40)
+        .map(|i| {
+            // Sizes vary so that files finish out of order.
+            let text = GLUED.repeat(1 + (i * 7) % 30);
+            (format!("d{}/f{i:02}.txt", i % 3), text)
+        })
+        .collect();
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.as_str()))
+        .collect();
+    let dir = folder(&files);
+    let one = check(dir.path(), &["--format", "concise", "--threads", "1", "."]);
+    assert_eq!(one.code, 1, "{}", one.stderr);
+    let paths: Vec<&str> = findings(&one)
+        .iter()
+        .map(|line| line.split(':').next().unwrap())
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+    for threads in ["2", "5"] {
+        let many = check(
+            dir.path(),
+            &["--format", "concise", "--threads", threads, "."],
+        );
+        assert_eq!(many.stdout, one.stdout, "--threads {threads}");
+        assert_eq!(many.code, 1);
+    }
+}
+
+#[test]
+fn statistics_count_files_words_and_bytes() {
+    let dir = folder(&[
+        ("a.txt", "One two three.\n"),
+        ("b.md", "# Four\n\nFive, 6 seven `code` eight.\n"),
+    ]);
+    let run = check(dir.path(), &["--statistics", "--format", "json", "."]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Words are word tokens of the prose: not numbers, not Markdown code.
+    let line = run.stderr.lines().last().unwrap();
+    assert!(
+        line.starts_with("checked 2 files, 7 words, 0.0 MB in "),
+        "{line}"
+    );
+    assert!(line.ends_with(" MB/s)"), "{line}");
+}

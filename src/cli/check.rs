@@ -7,11 +7,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use rayon::prelude::*;
-
 use super::{
     CliError, ColorChoice, ConfigArgs, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, OutputFormat,
-    report_error,
+    ordered, report_error,
 };
 use crate::baseline::{Baseline, Recorder};
 use crate::config::{self, Config, ConfigError};
@@ -178,12 +176,6 @@ pub fn run(args: CheckArgs) -> u8 {
         );
         return EXIT_ERROR;
     }
-    if let Some(threads) = args.threads {
-        // Only fails if a pool exists already, which cannot happen here.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.max(1))
-            .build_global();
-    }
     let mut exit = EXIT_CLEAN;
     let baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
         Ok(baseline) => baseline,
@@ -209,10 +201,9 @@ pub fn run(args: CheckArgs) -> u8 {
     }
 
     let mode = FixMode::of(&args);
-    let results: Vec<Result<Checked, Skip>> = inputs
-        .par_iter()
-        .map(|input| check_input(input, &args, &linters, baseline.as_ref(), mode))
-        .collect();
+    let threads = args.threads.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
 
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -228,17 +219,20 @@ pub fn run(args: CheckArgs) -> u8 {
     let mut bytes = 0;
     let mut failed = false;
     let (mut fixes, mut files_fixed, mut changed) = (0, 0, false);
-    for result in results {
+    // Files are checked in parallel and reported in path order as soon as
+    // each is ready; only a few are held in memory at a time.
+    let check = |input: &Input| check_input(input, &args, &linters, baseline.as_ref(), mode);
+    let reported = ordered::for_each_in_order(&inputs, threads, check, |result| {
         let checked = match result {
             Ok(checked) => checked,
             Err(Skip::Error(message)) => {
                 eprintln!("error: {message}");
                 exit = EXIT_ERROR;
-                continue;
+                return Ok(());
             }
             Err(Skip::Notice(message)) => {
                 eprintln!("note: {message}");
-                continue;
+                return Ok(());
             }
         };
         let file = &checked.file;
@@ -279,9 +273,10 @@ pub fn run(args: CheckArgs) -> u8 {
                 Ok(())
             }
         };
-        if let Err(err) = written {
-            return output_failed(err);
-        }
+        written
+    });
+    if let Err(err) = reported {
+        return output_failed(err);
     }
     let finished = match &mut output {
         Output::Render(renderer) => renderer.finish(&mut out, &summary),

@@ -3,6 +3,7 @@
 mod check;
 mod init;
 mod inspect;
+mod ordered;
 mod rules;
 
 use std::path::PathBuf;
