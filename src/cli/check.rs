@@ -258,7 +258,7 @@ pub fn run(args: CheckArgs) -> u8 {
             files_fixed += usize::from(fixed.fixes > 0);
             changed |= !fixed.diff.is_empty();
         }
-        let written = match &mut output {
+        match &mut output {
             Output::Render(renderer) => renderer.file(&mut out, file),
             Output::Diff => match &checked.fixed {
                 Some(fixed) => out.write_all(fixed.diff.as_bytes()),
@@ -272,8 +272,7 @@ pub fn run(args: CheckArgs) -> u8 {
                 );
                 Ok(())
             }
-        };
-        written
+        }
     });
     if let Err(err) = reported {
         return output_failed(err);
