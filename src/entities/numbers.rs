@@ -22,7 +22,9 @@ pub struct Figure {
     pub letter_o: bool,
 }
 
-static UNITS: WordSet = WordSet::new(&[
+/// The units (zero to nineteen, their values), then the tens (twenty to
+/// ninety), in one set so that a word needs one lookup.
+static NUMBER_WORDS: WordSet = WordSet::new(&[
     "zero",
     "one",
     "two",
@@ -43,32 +45,40 @@ static UNITS: WordSet = WordSet::new(&[
     "seventeen",
     "eighteen",
     "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
 ]);
 
-static TENS: WordSet = WordSet::new(&[
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-]);
+/// Where the tens start in [`NUMBER_WORDS`].
+const TENS: usize = 20;
 
 /// The value of a number word (`eight`, `Twenty`, `twenty-four`).
 pub fn word_value(word: &str) -> Option<u32> {
     if !may_be_number_word(word) {
         return None;
     }
-    if let Some(unit) = UNITS.position_ascii_lowercase_of(word) {
-        return Some(unit as u32);
-    }
-    let (tens, unit) = match word.split_once('-') {
-        Some((tens, unit)) => (tens, Some(unit)),
-        None => (word, None),
+    let value = |index: usize| match index.checked_sub(TENS) {
+        None => index as u32,
+        Some(tens) => 20 + 10 * tens as u32,
     };
-    let tens = 20 + 10 * TENS.position_ascii_lowercase_of(tens)? as u32;
-    match unit {
-        None => Some(tens),
-        Some(unit) => {
-            let unit = UNITS
+    match word.split_once('-') {
+        // `eight`, `twenty`.
+        None => NUMBER_WORDS.position_ascii_lowercase_of(word).map(value),
+        // `twenty-four`.
+        Some((tens, unit)) => {
+            let tens = NUMBER_WORDS
+                .position_ascii_lowercase_of(tens)
+                .filter(|&index| index >= TENS)?;
+            let unit = NUMBER_WORDS
                 .position_ascii_lowercase_of(unit)
                 .filter(|unit| (1..10).contains(unit))?;
-            Some(tens + unit as u32)
+            Some(value(tens) + unit as u32)
         }
     }
 }

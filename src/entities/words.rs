@@ -3,7 +3,7 @@
 
 use crate::document::words::is_title_abbreviation;
 use crate::lexicon::{WordSet, pos};
-use crate::lowercase::with_lowercase;
+use crate::lowercase::{with_ascii_lowercase, with_lowercase};
 
 /// Capitalised words that make up titles before a name: `Deputy Secretary of
 /// State`, `Lt. Gen.`, `Deputy Police Chief`, `Special Agent`.
@@ -697,14 +697,15 @@ impl Gender {
 
 /// he/him/his/himself → Male; she/her/hers/herself → Female.
 pub fn pronoun_gender(word: &str) -> Option<Gender> {
-    let is = |pronouns: [&str; 4]| pronouns.iter().any(|p| word.eq_ignore_ascii_case(p));
-    if is(["he", "him", "his", "himself"]) {
-        Some(Gender::Male)
-    } else if is(["she", "her", "hers", "herself"]) {
-        Some(Gender::Female)
-    } else {
-        None
+    // Pronouns are two to seven letters; most words are longer.
+    if !(2..=7).contains(&word.len()) {
+        return None;
     }
+    with_ascii_lowercase(word, |lower| match lower {
+        "he" | "him" | "his" | "himself" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    })
 }
 
 /// The gender an honorific or gendered title states.
