@@ -2,6 +2,7 @@
 //! offsets and the line/column/UTF-16 positions that only the output needs.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use crate::span::Span;
 
@@ -38,7 +39,9 @@ pub struct Source {
     pub path: String,
     pub text: String,
     pub format: Format,
-    pub lines: LineIndex,
+    /// Built on first use: only files with something to report need lines
+    /// and columns.
+    lines: OnceLock<LineIndex>,
 }
 
 /// Why a file's bytes are not text galley can check.
@@ -74,7 +77,7 @@ impl fmt::Display for DecodeError {
 }
 
 impl Source {
-    /// Check that `bytes` are UTF-8 text and index their lines.
+    /// Check that `bytes` are UTF-8 text.
     pub fn from_bytes(path: impl Into<String>, bytes: Vec<u8>) -> Result<Source, DecodeError> {
         let path = path.into();
         let format = Format::from_path(&path);
@@ -109,13 +112,17 @@ impl Source {
 
     /// A source from text already in memory (tests, the language server).
     pub fn new(path: impl Into<String>, text: String, format: Format) -> Source {
-        let lines = LineIndex::new(&text);
         Source {
             path: path.into(),
             text,
             format,
-            lines,
+            lines: OnceLock::new(),
         }
+    }
+
+    /// The line index of the text.
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
     }
 
     /// Where the content starts: after a BOM, if there is one.
@@ -128,21 +135,21 @@ impl Source {
     }
 
     pub fn position(&self, offset: usize) -> Position {
-        self.lines.position(&self.text, offset)
+        self.lines().position(&self.text, offset)
     }
 
     pub fn utf16_position(&self, offset: usize) -> Utf16Position {
-        self.lines.utf16_position(&self.text, offset)
+        self.lines().utf16_position(&self.text, offset)
     }
 
     /// 1-based line and 1-based column counted in UTF-8 bytes from the
     /// line's first byte (a BOM counts), as reviewdog's rdjson counts them.
     pub fn byte_position(&self, offset: usize) -> Position {
-        self.lines.byte_position(offset.min(self.text.len()))
+        self.lines().byte_position(offset.min(self.text.len()))
     }
 
     pub fn offset_of_utf16(&self, position: Utf16Position) -> usize {
-        self.lines.offset_of_utf16(&self.text, position)
+        self.lines().offset_of_utf16(&self.text, position)
     }
 
     pub fn slice(&self, span: Span) -> &str {

@@ -16,7 +16,7 @@ use crate::span::Span;
 pub const SOURCE: &str = "galley";
 
 pub fn range(source: &Source, span: Span) -> Range {
-    range_in(&source.lines, &source.text, span)
+    range_in(source.lines(), &source.text, span)
 }
 
 fn range_in(lines: &LineIndex, text: &str, span: Span) -> Range {

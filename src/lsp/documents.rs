@@ -67,7 +67,7 @@ fn apply(source: &mut Source, change: TextDocumentContentChangeEvent) {
         None => text = change.text,
         Some(range) => {
             let offset = |position: lsp_types::Position| {
-                source.lines.offset_of_utf16(
+                source.lines().offset_of_utf16(
                     &text,
                     Utf16Position {
                         line: position.line,
@@ -162,7 +162,7 @@ mod tests {
         documents.open(uri(), "a\nb\n".into(), Format::Text, 1);
         documents.change(&uri(), 2, vec![edit(Some(((0, 1), (0, 1))), "\n\n")]);
         let source = &documents.get(&uri()).unwrap().source;
-        assert_eq!(source.lines.line_count(), 5);
+        assert_eq!(source.lines().line_count(), 5);
         assert_eq!(source.utf16_position(source.text.len()).line, 4);
     }
 

@@ -177,9 +177,16 @@ fn check_later_uses(
 
 /// The acronym a word token is written with (`CDC` in `CDC’s`).
 fn acronym_at<'d>(doc: &'d Document, token: &Token) -> Option<&'d str> {
-    (token.kind == TokenKind::Word)
-        .then(|| acronym_part(doc.slice(token.span)))
-        .flatten()
+    if token.kind != TokenKind::Word {
+        return None;
+    }
+    // Most words do not start with two capitals: read no further.
+    let word = doc.slice(token.span);
+    let bytes = word.as_bytes();
+    if bytes.len() < 2 || !bytes[0].is_ascii_uppercase() || !bytes[1].is_ascii_uppercase() {
+        return None;
+    }
+    acronym_part(word)
 }
 
 /// Token `i` follows a capitalized word inside its sentence, as a Roman
