@@ -5,18 +5,18 @@
 #
 #   benches/compare.sh [SPEECH_FOLDER]
 #
-# SPEECH_FOLDER defaults to /work/shared/corpus/sotu. The peers are slow, so
+# SPEECH_FOLDER defaults to ../shared/corpus/sotu (next to the repository). The peers are slow, so
 # they run on a 1 MB subset of it (whole files, in name order) and on one
 # short article, with few repetitions; galley also runs on the whole folder
 # with one and two threads. Peers are installed under $PEERS_DIR (default
-# /tmp/peers) by /work/shared/bench/setup-peers.sh when missing; hyperfine
+# /tmp/peers) by ../shared/bench/setup-peers.sh when missing; hyperfine
 # comes from the Debian package. Peak memory is one run under
 # /usr/bin/time. On a shared machine, read the medians and the load
 # printed at the start and the end.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
-corpus=${1:-/work/shared/corpus/sotu}
+corpus=${1:-$here/../shared/corpus/sotu}
 peers=${PEERS_DIR:-/tmp/peers}
 work=$(mktemp -d /tmp/galley-compare-XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -26,7 +26,7 @@ if ! command -v hyperfine >/dev/null; then
         { apt-get update >/dev/null && apt-get install -y hyperfine >/dev/null; }
 fi
 if [ ! -x "$peers/venv/bin/proselint" ] || [ ! -f "$peers/node/write-good-json.js" ]; then
-    PEERS_DIR=$peers bash /work/shared/bench/setup-peers.sh >/dev/null
+    PEERS_DIR=$peers bash "$here/../shared/bench/setup-peers.sh" >/dev/null
 fi
 (cd "$here" && cargo build --release --quiet)
 galley=$here/target/release/galley

@@ -13,7 +13,7 @@
 //!
 //! Inputs: the seed article (`fixtures/geneva_2022_seed.txt`, 4.5 KB), a
 //! 5,000-word article and the larger texts built at run time from the
-//! speeches in `$GALLEY_SOTU` (default `/work/shared/corpus/sotu`). Without
+//! speeches in `$GALLEY_SOTU` (default `../shared/corpus/sotu`, next to the repository). Without
 //! that folder, only the seed article's benchmarks run.
 //!
 //! Throughput is reported in bytes per second of input text.
@@ -38,8 +38,10 @@ static REGISTRY: LazyLock<Arc<Registry>> = LazyLock::new(|| Arc::new(Registry::n
 static DEFAULTS: LazyLock<Checker> = LazyLock::new(|| Checker::defaults(&REGISTRY));
 
 fn sotu_dir() -> PathBuf {
-    std::env::var_os("GALLEY_SOTU")
-        .map_or_else(|| PathBuf::from("/work/shared/corpus/sotu"), PathBuf::from)
+    std::env::var_os("GALLEY_SOTU").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/sotu"),
+        PathBuf::from,
+    )
 }
 
 /// The speeches, sorted by file name; empty without the folder.

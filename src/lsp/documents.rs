@@ -62,23 +62,21 @@ impl Documents {
 /// Replace the range a change names (UTF-16 positions, as the protocol
 /// counts) or, without a range, the whole text.
 fn apply(source: &mut Source, change: TextDocumentContentChangeEvent) {
+    // Positions are read against the text before the change.
+    let range = change.range.map(|range| {
+        let offset = |position: lsp_types::Position| {
+            source.offset_of_utf16(Utf16Position {
+                line: position.line,
+                character: position.character,
+            })
+        };
+        let start = offset(range.start);
+        (start, offset(range.end).max(start))
+    });
     let mut text = std::mem::take(&mut source.text);
-    match change.range {
+    match range {
         None => text = change.text,
-        Some(range) => {
-            let offset = |position: lsp_types::Position| {
-                source.lines().offset_of_utf16(
-                    &text,
-                    Utf16Position {
-                        line: position.line,
-                        character: position.character,
-                    },
-                )
-            };
-            let start = offset(range.start);
-            let end = offset(range.end).max(start);
-            text.replace_range(start..end, &change.text);
-        }
+        Some((start, end)) => text.replace_range(start..end, &change.text),
     }
     *source = Source::new(std::mem::take(&mut source.path), text, source.format);
 }
