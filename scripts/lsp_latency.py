@@ -25,7 +25,7 @@ import tempfile
 import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_SPEECH = "/work/shared/corpus/sotu/2012_barack_obama_d.txt"
+DEFAULT_SPEECH = os.path.join(REPO, "..", "shared", "corpus", "sotu", "2012_barack_obama_d.txt")
 
 
 def article(speech, words, defects):

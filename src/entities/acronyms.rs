@@ -144,6 +144,47 @@ pub fn definitions(doc: &Document) -> Vec<Definition> {
     out
 }
 
+/// A name in mixed case with two or more capitals (`PennDOT`, `FinCEN`,
+/// `DfT`): letters only, a capital first. Such names are defined like
+/// acronyms, but their letters follow no rule a fit could check.
+pub fn is_mixed_case_acronym(word: &str) -> bool {
+    let capitals = word.bytes().filter(u8::is_ascii_uppercase).count();
+    (3..=12).contains(&word.len())
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word.bytes().all(|b| b.is_ascii_alphabetic())
+        && capitals >= 2
+        && capitals < word.len()
+}
+
+/// Every `Words (PennDOT)` in the document: the span of the mixed-case name
+/// inside the parentheses and its token index, in text order.
+pub fn mixed_case_definitions(doc: &Document) -> Vec<(Span, usize)> {
+    let tokens = &doc.tokens;
+    (1..tokens.len().saturating_sub(2))
+        .filter(|&i| {
+            tokens[i].is_punct(&doc.text, "(")
+                && tokens[i + 2].is_punct(&doc.text, ")")
+                && tokens[i - 1].kind == TokenKind::Word
+                && tokens[i + 1].kind == TokenKind::Word
+                && is_mixed_case_acronym(doc.slice(tokens[i + 1].span))
+        })
+        .map(|i| (tokens[i + 1].span, i + 1))
+        .collect()
+}
+
+/// Are `a` and `b` different arrangements of the same letters, capitals
+/// where they were (`PennDTO`, `PnenDOT` for `PennDOT`)?
+pub fn is_anagram(a: &str, b: &str) -> bool {
+    if a.len() != b.len() || a == b {
+        return false;
+    }
+    let mut a = a.as_bytes().to_vec();
+    let mut b = b.as_bytes().to_vec();
+    a.sort_unstable();
+    b.sort_unstable();
+    a == b
+}
+
 /// The first of the (at most twelve) words before the parenthesis at
 /// `open`, up to punctuation other than `&`.
 fn expansion_start(doc: &Document, tokens: &[Token], open: usize) -> usize {
@@ -341,6 +382,20 @@ mod tests {
         assert_eq!(acronym_part("CDC-led"), Some("CDC"));
         assert_eq!(acronym_part("CDCs"), None);
         assert_eq!(acronym_part("Cdc"), None);
+    }
+
+    #[test]
+    fn mixed_case_acronyms_and_their_anagrams() {
+        for word in ["PennDOT", "FinCEN", "DfT", "MassDOT"] {
+            assert!(is_mixed_case_acronym(word), "{word}");
+        }
+        for word in ["NASA", "Penn", "iPhone", "Mc", "X-Ray"] {
+            assert!(!is_mixed_case_acronym(word), "{word}");
+        }
+        assert!(is_anagram("PennDTO", "PennDOT"));
+        assert!(is_anagram("ePnnDOT", "PennDOT"));
+        assert!(!is_anagram("PennDOT", "PennDOT"));
+        assert!(!is_anagram("PennDOS", "PennDOT"));
     }
 
     #[test]

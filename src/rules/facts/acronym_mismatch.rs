@@ -16,7 +16,9 @@
 //! - a later acronym one slip away from one the article defines — two
 //!   letters swapped or one changed (`JRS` after `JRC`, `NSTB` after `NTSB`) —
 //!   when it is written only once, is not defined itself, does not appear
-//!   before the definition and is not a well-known acronym in its own right.
+//!   before the definition and is not a well-known acronym in its own right;
+//!   for a name in mixed case (`PennDOT`, `FinCEN`), a later word written
+//!   once with the same letters in another order (`PennDTO`).
 //!
 //! ## Why
 //! A garbled acronym sends the reader looking for an organisation that does
@@ -34,8 +36,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::document::{Document, Token, TokenKind};
 use crate::entities::acronyms::{
-    Definition, acronym_part, definitions, fits, in_capitals_run, is_near_miss, is_roman_numeral,
-    is_well_known, near_misses,
+    Definition, acronym_part, definitions, fits, in_capitals_run, is_anagram, is_near_miss,
+    is_roman_numeral, is_well_known, mixed_case_definitions, near_misses,
 };
 use crate::rules::{
     Category, Finding, Fix, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta,
@@ -71,6 +73,49 @@ impl Rule for AcronymMismatch {
             .map(|definition| check_definition(doc, definition, out))
             .collect();
         check_later_uses(doc, &defined, &corrections, out);
+        check_mixed_case_slips(doc, out);
+    }
+}
+
+/// Flags a word written once that rearranges the letters of a mixed-case
+/// name defined earlier (`PennDTO` after `(PennDOT)`).
+fn check_mixed_case_slips(doc: &Document, out: &mut Vec<Finding>) {
+    let defined = mixed_case_definitions(doc);
+    let Some(&(_, first)) = defined.first() else {
+        return;
+    };
+    let mut uses: HashMap<&str, usize> = HashMap::new();
+    for token in &doc.tokens[first..] {
+        if token.kind == TokenKind::Word {
+            *uses.entry(doc.slice(token.span)).or_default() += 1;
+        }
+    }
+    let is_defined = |word: &str| defined.iter().any(|&(d, _)| doc.slice(d) == word);
+    for (i, token) in doc.tokens.iter().enumerate().skip(first + 1) {
+        let word = doc.slice(token.span);
+        if token.kind != TokenKind::Word
+            || word.bytes().filter(u8::is_ascii_uppercase).count() < 2
+            || uses[word] > 1
+            || is_defined(word)
+        {
+            continue;
+        }
+        let mut slips = defined
+            .iter()
+            .filter(|&&(d, at)| at < i && is_anagram(word, doc.slice(d)));
+        let (Some(&(definition, _)), None) = (slips.next(), slips.next()) else {
+            continue;
+        };
+        let intended = doc.slice(definition);
+        out.push(
+            Finding::new(
+                token.span,
+                format!("“{word}” looks like a slip for “{intended}”, defined earlier"),
+            )
+            .label(definition, "defined here")
+            .help("use the defined name")
+            .fix(Fix::unsafe_(token.span, intended)),
+        );
     }
 }
 
@@ -262,6 +307,26 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn flags_letters_rearranged_in_a_mixed_case_name() {
+        let rule = AcronymMismatch::new();
+        for slip in ["OhioDTO", "OhoiDOT", "hOioDOT"] {
+            let text = format!(
+                "The Ohio Department of Transportation (OhioDOT) inspected the ramp. \
+                 An {slip} spokeswoman declined to comment."
+            );
+            assert_eq!(flagged(&rule, &text), vec![slip], "{text}");
+        }
+        for text in [
+            "The Ohio Department of Transportation (OhioDOT) inspected it. OhioDOT said so.",
+            // Not the same letters, or written more than once.
+            "The agency (FinCEN) wrote. The FinCAN form and FinCEN rules differ.",
+            "The agency (FinCEN) wrote. FinNEC and FinNEC again.",
+        ] {
+            assert!(flagged(&rule, text).is_empty(), "{text}");
+        }
     }
 
     #[test]
