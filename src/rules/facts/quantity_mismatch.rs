@@ -389,10 +389,17 @@ fn same_thing_source<'m>(
 ) -> Option<&'m Mention> {
     // Only counts of the same order of magnitude compete as statements of
     // one fact: `nine people` killed is no rival to `34 people` treated.
+    // Numbers up to ten, as news copy spells them (`ten`, `seven`), are
+    // one scale.
+    let same_scale = |e: &Mention| {
+        later.kind != Kind::Count
+            || magnitude(e.figure.value) == magnitude(later.figure.value)
+            || (e.figure.value <= 10.0 && later.figure.value <= 10.0)
+    };
     let mut values: Vec<f64> = same_thing
         .iter()
+        .filter(|e| same_scale(e))
         .map(|e| e.figure.value)
-        .filter(|&v| later.kind != Kind::Count || magnitude(v) == magnitude(later.figure.value))
         .collect();
     values.sort_by(f64::total_cmp);
     values.dedup();
@@ -1073,6 +1080,10 @@ mod tests {
                 "seven",
             ),
             (
+                "Ten people were injured, and none died. A lawyer said he would sue for six of the seven people hurt.",
+                "seven",
+            ),
+            (
                 "The flood had covered about 12,300 hectares. Price said the 12,400 hectares covered so far were farmland.",
                 "12,400",
             ),
@@ -1115,6 +1126,7 @@ mod tests {
         for text in [
             "A delegation of 18 inspectors came. The 18-member team left.",
             "Two people died. Five were injured.",
+            "Three companies merged. Each of the fourteen companies is barred from bidding.",
             "Two nurses quit in May. The clinic reduced its night shift from four nurses to three.",
             "It raised its outlook to $8.6 billion to $8.9 billion. It expects $2.6 billion to $3 billion.",
             "Shares fell 6% in early trading. The stock closed down 4.2%.",
