@@ -371,9 +371,11 @@ fn may_be_finite(doc: &Document, body: &[Token], i: usize) -> bool {
         lookup(word)
     };
     let Some(entry) = entry else {
-        // An unknown lowercase word may be a verb the lexicon lacks; an
-        // unknown capitalised one is a name.
-        return word.starts_with(char::is_lowercase);
+        // An unknown lowercase word may be a verb the lexicon lacks, but not
+        // after an article, a possessive or a preposition (`into the
+        // ravine`); an unknown capitalised one is a name.
+        return word.starts_with(char::is_lowercase)
+            && !(i > 0 && opens_noun_phrase(&body[i - 1], doc));
     };
     if i == 0 {
         // An imperative (`Consider the case…`) or a verb-first sentence.
@@ -448,6 +450,18 @@ fn may_be_finite(doc: &Document, body: &[Token], i: usize) -> bool {
     !modified
 }
 
+/// Is `token` an article, a possessive or a preposition, after which a
+/// word is a noun or its modifier?
+fn opens_noun_phrase(token: &Token, doc: &Document) -> bool {
+    let word = doc.slice(token.span);
+    let lower = word.to_lowercase();
+    pos::lookup(&lower).is_some_and(|e| match e.primary {
+        Tag::DT | Tag::PDT | Tag::PRPS | Tag::POS => !PRONOUN_DETERMINERS.contains(&lower.as_str()),
+        Tag::IN => !SUBORDINATORS.contains(&lower.as_str()),
+        _ => false,
+    })
+}
+
 fn is_closed_class(tag: Tag) -> bool {
     matches!(
         tag,
@@ -490,6 +504,9 @@ mod tests {
             // and a noun after a verb are nouns, not verbs.
             "After the bridge collapse.",
             "On each of the nine charges.",
+            // A word the lexicon lacks is a noun after an article.
+            "Into the quarry beneath.",
+            "Across the zyzzog valley.",
             // Only a dependent clause.
             "Before it reached the coast.",
             "At 40 mph before the storm reached the coast.",
