@@ -32,6 +32,11 @@ else
 fi
 if ! "${build[@]}" >/tmp/galley-fuzz-build.log 2>&1; then
     tail -20 /tmp/galley-fuzz-build.log >&2
+    # A compile error in the targets or in galley is a bug, not a missing tool.
+    if grep -q "^error\[E[0-9]" /tmp/galley-fuzz-build.log; then
+        echo "the fuzz targets do not compile" >&2
+        exit 1
+    fi
     skip "the fuzz targets do not build with this toolchain (${build[*]})"
 fi
 failed=0
