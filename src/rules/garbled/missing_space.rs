@@ -87,6 +87,11 @@ impl Rule for MissingSpace {
                 {
                     continue;
                 }
+                // `&quot;National`: an HTML character reference left in
+                // the text, not a lost space.
+                if text == ";" && doc.text[..before.span.start].ends_with(['&', '#']) {
+                    continue;
+                }
                 let next_word = doc.slice(next.span);
                 let replacement = if ends_sentence {
                     capitalise(next_word)
@@ -151,6 +156,8 @@ mod tests {
             "Write to jane.doe@example.com now.",
             "Anna J. Whitley met Ph.D. students and J.R.R. Tolkien fans.",
             "Scores were 3,500 and 1.5 and 6:30.",
+            // HTML character references left in exported copy.
+            "The &quot;National Guard&quot; and 1900&mdash;better still&#8212;now.",
         ] {
             assert!(flagged(&rule, text).is_empty(), "{text}");
         }
