@@ -26,12 +26,12 @@ pub fn resolved(path: &Path) -> PathBuf {
 }
 
 /// `path` as messages show it: relative to the current folder when it lies
-/// inside it (`wire/galley.toml`), else as it is.
+/// inside it (`wire/galley.toml`), else as it is, without a leading `./`.
 pub fn shown(path: &Path) -> String {
     let inside = std::env::current_dir()
         .ok()
         .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf));
-    inside.as_deref().unwrap_or(path).display().to_string()
+    display(inside.as_deref().unwrap_or(path))
 }
 
 /// `path` relative to `folder`, `/`-separated, with `..` where it lies
