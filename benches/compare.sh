@@ -59,7 +59,7 @@ median() {
 # peak NAME COMMAND: maximum resident set size in MB of one run.
 peak() {
     /usr/bin/time -f %M -o "$work/peak" "$@" >/dev/null 2>&1 || true
-    awk '{printf "%.0f", $1 / 1024}' "$work/peak"
+    awk 'END {printf "%.0f", $1 / 1024}' "$work/peak"
 }
 
 declare -A commands=(
