@@ -240,6 +240,14 @@ impl LineIndex {
         self.starts.len()
     }
 
+    /// How many bytes the line holding `offset` has, its line break
+    /// included; `text_len` is the length of the text.
+    pub fn line_len(&self, text_len: usize, offset: usize) -> usize {
+        let line = self.line_of(offset);
+        let end = self.starts.get(line + 1).copied().unwrap_or(text_len);
+        end - self.starts[line]
+    }
+
     /// 0-based line holding `offset`.
     fn line_of(&self, offset: usize) -> usize {
         self.starts.partition_point(|&start| start <= offset) - 1

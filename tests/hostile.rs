@@ -199,6 +199,24 @@ fn a_megabyte_line_and_a_megabyte_paragraph_without_punctuation() {
     assert!(out.stderr.contains("checked 3 files"), "{}", out.stderr);
 }
 
+/// miette cannot lay out a column past 65,535 (Rust's formatting width
+/// limit) and panicked on findings far along a long line; the pretty format
+/// now gives such a finding its position and no snippet.
+#[test]
+fn findings_far_along_a_long_line_in_the_pretty_format() {
+    let dir = folder(&[("line.txt", "the the ".repeat(12_000).as_bytes())]);
+    let out = run(galley()
+        .current_dir(dir.path())
+        .args(["check", "--format", "pretty", "line.txt"]));
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    // The last findings sit past column 90,000.
+    assert!(
+        out.stdout.contains("line.txt:1:959") && out.stdout.contains("(line too long to show)"),
+        "{}",
+        &out.stdout[out.stdout.len().saturating_sub(500)..]
+    );
+}
+
 /// Runs without whitespace used to cost the square of their length in the
 /// tokenizer; with linear cost these take a moment.
 #[test]

@@ -59,7 +59,14 @@ impl SourceCode for NamedText<'_> {
 struct Report<'a> {
     diagnostic: &'a Diagnostic,
     source: NamedText<'a>,
+    /// Show the source lines: not when one of them is too long to read
+    /// (and for miette to lay out).
+    snippet: bool,
 }
+
+/// Lines longer than this (in bytes) are not shown: a finding on one is
+/// reported with its position only.
+const LONGEST_SHOWN_LINE: usize = 1_000;
 
 impl fmt::Debug for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -108,10 +115,13 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.source)
+        self.snippet.then_some(&self.source as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if !self.snippet {
+            return None;
+        }
         let d = self.diagnostic;
         let primary = LabeledSpan::new_primary_with_span(None, d.span);
         let secondary = d
@@ -124,18 +134,35 @@ impl miette::Diagnostic for Report<'_> {
 
 impl Renderer for Pretty {
     fn file(&mut self, out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
+        let text = &file.source.text;
+        let lines = file.source.lines();
         for diagnostic in &file.diagnostics {
+            let spans =
+                std::iter::once(diagnostic.span).chain(diagnostic.labels.iter().map(|l| l.span));
+            let snippet = spans
+                .into_iter()
+                .all(|span| lines.line_len(text.len(), span.start) <= LONGEST_SHOWN_LINE);
             let report = Report {
                 diagnostic,
                 source: NamedText {
                     name: &file.source.path,
-                    text: &file.source.text,
+                    text,
                 },
+                snippet,
             };
             let mut rendered = String::new();
             self.handler
                 .render_report(&mut rendered, &report)
                 .map_err(io::Error::other)?;
+            if !snippet {
+                // Without the snippet miette names no place: say where.
+                let at = file.source.position(diagnostic.span.start);
+                writeln!(
+                    out,
+                    "{}:{}:{}: (line too long to show)",
+                    file.source.path, at.line, at.column
+                )?;
+            }
             writeln!(out, "{rendered}")?;
         }
         Ok(())
