@@ -5,6 +5,9 @@
 //! `rules/names/`. A name says something about a person's pronoun only when
 //! one side clearly dominates: `nora` yes, `jordan` no.
 
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
 use super::table::Table;
 use crate::lowercase::with_lowercase;
 
@@ -25,9 +28,13 @@ pub struct Sexes {
     pub male: bool,
 }
 
-/// What the international lists say of a first name, in any case.
+/// What the international lists say of a first name, in any case, with or
+/// without its accents.
 pub fn sexes_elsewhere(name: &str) -> Option<Sexes> {
-    let (bits, _) = INTERNATIONAL.get(&name.to_lowercase())?;
+    let lower = name.to_lowercase();
+    let (bits, _) = INTERNATIONAL
+        .get(&lower)
+        .or_else(|| INTERNATIONAL.get(&without_accents(&lower)?))?;
     Some(Sexes {
         female: bits & 1 != 0,
         male: bits & 2 != 0,
@@ -46,10 +53,26 @@ impl NameCounts {
     }
 }
 
-/// Birth counts for a first name, in any case.
+/// Birth counts for a first name, in any case. US records mostly drop
+/// accents, so `Tomás` is looked up as `Tomas` when it is not listed as
+/// written.
 pub fn first_name(name: &str) -> Option<NameCounts> {
-    let (female, male) = with_lowercase(name, |lower| TABLE.get(lower))?;
+    let (female, male) = with_lowercase(name, |lower| {
+        TABLE
+            .get(lower)
+            .or_else(|| TABLE.get(&without_accents(lower)?))
+    })?;
     Some(NameCounts { female, male })
+}
+
+/// The name without its accents (`tomás` → `tomas`, `zoë` → `zoe`); `None`
+/// when it has none.
+fn without_accents(name: &str) -> Option<String> {
+    if name.is_ascii() {
+        return None;
+    }
+    let folded: String = name.nfd().filter(|&c| !is_combining_mark(c)).collect();
+    (folded != name).then_some(folded)
 }
 
 /// Is this a known first name at all?
@@ -70,5 +93,8 @@ mod tests {
         assert!(first_name("Qwxzz").is_none());
         let andrea = sexes_elsewhere("Andrea").unwrap();
         assert!(andrea.female && andrea.male);
+        // Accents US records drop.
+        assert_eq!(first_name("Tomás"), first_name("Tomas"));
+        assert!(first_name("Zoë").is_some());
     }
 }

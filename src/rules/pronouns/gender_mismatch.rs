@@ -57,6 +57,8 @@ impl GenderMismatch {
 /// goes to one sex, and only with at least this many births on record.
 const CLEAR_SHARE: f64 = 0.98;
 const ENOUGH_BIRTHS: u32 = 300;
+/// The share of one sex that decides when the international lists agree.
+const LEANING_SHARE: f64 = 0.90;
 
 /// Names clear in US records but given to the other sex elsewhere or as
 /// short forms: `Andrea` and `Michele` (men in Italy), `Simone` (men in
@@ -145,9 +147,14 @@ fn part_gender(name: &str) -> Option<Gender> {
     match us {
         Some(counts) => {
             let female = f64::from(counts.female) / f64::from(counts.total());
-            if female >= CLEAR_SHARE {
+            let elsewhere = names::sexes_elsewhere(name);
+            // A name US records lean on (`Dale`, 93% boys) decides when the
+            // other lists give it to that sex only.
+            let only_female = elsewhere.is_some_and(|s| s.female && !s.male);
+            let only_male = elsewhere.is_some_and(|s| s.male && !s.female);
+            if female >= CLEAR_SHARE || (female >= LEANING_SHARE && only_female) {
                 Some(Gender::Female)
-            } else if female <= 1.0 - CLEAR_SHARE {
+            } else if female <= 1.0 - CLEAR_SHARE || (female <= 1.0 - LEANING_SHARE && only_male) {
                 Some(Gender::Male)
             } else {
                 None
@@ -416,6 +423,9 @@ mod tests {
         assert_eq!(given_name_gender("Jean-Pierre"), Some(Gender::Male));
         assert_eq!(given_name_gender("Mary-John"), None);
         assert_eq!(given_name_gender("Jordan"), None);
+        // Accents US records drop; a lean the other lists confirm.
+        assert_eq!(given_name_gender("Tomás"), Some(Gender::Male));
+        assert_eq!(given_name_gender("Dale"), Some(Gender::Male));
     }
 
     #[test]
