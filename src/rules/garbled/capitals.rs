@@ -364,13 +364,19 @@ fn judge(doc: &Document, tokens: &[Token], i: usize) -> Option<CapitalKind> {
         && next.space_before
         && is_acronym(doc.slice(next.span))
         && tokens.get(i + 2).is_some_and(lowercase_word);
-    if !lowercase_word(&next) && !acronym_next {
+    // `research The 14 researchers`: an article before a figure.
+    let number_next = next.kind == TokenKind::Number
+        && next.space_before
+        && tokens.get(i + 2).is_some_and(lowercase_word);
+    if !lowercase_word(&next) && !acronym_next && !number_next {
         return None;
     }
     let before = before(doc, tokens, i)?;
     let lower = base.to_lowercase();
     let lower = lower.as_str();
-    if acronym_next && !(before == Before::ClauseEnd && DETERMINERS.contains(&lower)) {
+    if (acronym_next || number_next)
+        && !(before == Before::ClauseEnd && DETERMINERS.contains(&lower))
+    {
         return None;
     }
     let quoted = doc.is_quoted(token.span.start);

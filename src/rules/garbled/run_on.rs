@@ -110,6 +110,10 @@ mod tests {
                 "slump An",
             ),
             (
+                "The award is the largest the college has won for farm research The 9 new staff start in May.",
+                "research The",
+            ),
+            (
                 // The lexicon knows `Winds` only inside a longer title, and
                 // the article writes `winds` in lowercase.
                 "Strong winds fanned it. Its origin remains under review Winds pushed the fire east overnight.",
