@@ -270,12 +270,14 @@ fn is_female_thing(doc: &Document, j: usize) -> bool {
 /// verb (`America has never forgotten what brought her into being`) may be
 /// what a later `her` in its sentence means.
 fn is_country_subject(doc: &Document, j: usize) -> bool {
-    is_place(doc.token_text(j))
+    // Cheap tests first: this runs on every token before a pronoun.
+    doc.token_text(j).starts_with(|c: char| c.is_uppercase())
         && doc.tokens.get(j + 1).is_some_and(|_| {
             let next = doc.token_text(j + 1);
             next.starts_with(char::is_lowercase)
                 && pos::lookup(next).is_some_and(|e| e.primary.is_verb())
         })
+        && is_place(doc.token_text(j))
 }
 
 /// `he or she`, `his/her`, `him and her`: both genders on purpose.
