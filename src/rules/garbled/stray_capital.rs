@@ -12,7 +12,9 @@
 //! words the article capitalises mid-sentence elsewhere, nouns after
 //! `the`, `our` or `both` (`the Commission`; but not an ordinary noun the
 //! article writes in lowercase elsewhere, after a possessive — `his
-//! Client` — or after `the` when the lexicon never saw it capitalised),
+//! Client` — or after `the` when the lexicon never saw it capitalised or
+//! the article, unlike older official prose, does not capitalise offices
+//! after `the`: `the Company` beside `the company`),
 //! and words that continue a multi-word name (`Organisation for Economic`,
 //! `Google and Facebook`). Headlines in title case, labels and credits,
 //! and the first word of a sentence or a quotation are not judged.
@@ -150,6 +152,34 @@ mod tests {
         ] {
             assert_eq!(flagged(&rule, text), vec![want], "{text}");
         }
+    }
+
+    #[test]
+    fn after_the_in_modern_copy_an_ordinary_noun_is_no_name() {
+        let rule = StrayCapital::new();
+        assert_eq!(
+            flagged(
+                &rule,
+                "The ferry company raised fares in May. Riders said the Company had not warned them."
+            ),
+            vec!["Company"]
+        );
+        // A team is never written in lowercase in its own story.
+        assert!(
+            flagged(
+                &rule,
+                "Fans cheered as the Giants beat the Eagles on Sunday."
+            )
+            .is_empty()
+        );
+        // Older official prose capitalises nouns naming one known thing.
+        assert!(
+            flagged(
+                &rule,
+                "I commend the Treasury and the Government. The company paid, and the Company prospered."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
