@@ -10,7 +10,9 @@
 //! phrase hanging off `and` with no subject (`October 2018 and focuses on
 //! lowering the cost.`), and a dependent clause alone, opened by a
 //! conjunction such as `before` or `because` (`At 60 mph before it reached
-//! land.`) or by a preposition and `which` (`In which residents spoke.`).
+//! land.`), by `as` after a phrase (`In the last mile as temperatures
+//! climbed.`) or by a preposition and `which` (`In which residents
+//! spoke.`).
 //!
 //! Words that are both noun and verb are read in context: after `the`, a
 //! preposition or an adjective, `fear` and `talks` are nouns; so are a
@@ -247,7 +249,11 @@ fn is_dependent_clause_only(doc: &Document, body: &[Token], finite: &[usize]) ->
     let lower = |k: usize| doc.slice(body[k].span).to_lowercase();
     let Some(link) = (0..verb).rev().find(|&k| {
         let word = lower(k);
-        CLAUSE_SUBORDINATORS.contains(&word.as_str()) || RELATIVE_PRONOUNS.contains(&word.as_str())
+        CLAUSE_SUBORDINATORS.contains(&word.as_str())
+            || RELATIVE_PRONOUNS.contains(&word.as_str())
+            // `In the last mile as temperatures climbed.`: `as` opens a
+            // clause after a phrase (alone it is too many other things).
+            || (word == "as" && k > 0)
     }) else {
         return false;
     };
@@ -391,6 +397,15 @@ fn may_be_finite(doc: &Document, body: &[Token], i: usize) -> bool {
         // An infinitive: `to save money`.
         return false;
     }
+    // A capital after a capital continues a name: `the Great Plains`.
+    if word.starts_with(char::is_uppercase) && previous.starts_with(char::is_uppercase) && i > 1 {
+        return false;
+    }
+    // A noun after its modifiers and their article or preposition heads
+    // that phrase: `the halfway mark`, `a newly built road`.
+    if matches!(entry.primary, Tag::NN | Tag::NNS) && ends_noun_phrase(doc, body, i) {
+        return false;
+    }
     let after = if i == 1 {
         lower_entry(previous)
     } else {
@@ -450,6 +465,33 @@ fn may_be_finite(doc: &Document, body: &[Token], i: usize) -> bool {
     !modified
 }
 
+/// Do one to three modifiers that are not nouns (`halfway`, `newly built`,
+/// `six`) lead back from `body[i]` to an article, a possessive or a
+/// preposition? Then `body[i]` ends the phrase they open.
+fn ends_noun_phrase(doc: &Document, body: &[Token], i: usize) -> bool {
+    let mut k = i;
+    for _ in 0..3 {
+        let Some(before) = k.checked_sub(1) else {
+            return false;
+        };
+        if opens_noun_phrase(&body[before], doc) {
+            return k < i;
+        }
+        let modifier = body[before].kind == TokenKind::Number
+            || lookup(doc.slice(body[before].span)).is_some_and(|e| {
+                matches!(
+                    e.primary,
+                    Tag::JJ | Tag::JJR | Tag::JJS | Tag::RB | Tag::CD | Tag::VBN
+                ) && !e.any(Tag::is_noun)
+            });
+        if !modifier {
+            return false;
+        }
+        k = before;
+    }
+    false
+}
+
 /// Is `token` an article, a possessive or a preposition, after which a
 /// word is a noun or its modifier?
 fn opens_noun_phrase(token: &Token, doc: &Document) -> bool {
@@ -507,6 +549,10 @@ mod tests {
             // A word the lexicon lacks is a noun after an article.
             "Into the quarry beneath.",
             "Across the zyzzog valley.",
+            // A noun after its modifiers and article is no verb.
+            "At the halfway mark.",
+            // A clause opened by `as` after a phrase.
+            "In the last mile as temperatures climbed past 30 degrees.",
             // Only a dependent clause.
             "Before it reached the coast.",
             "At 40 mph before the storm reached the coast.",
@@ -538,6 +584,10 @@ mod tests {
             "Before it reached the coast it weakened.",
             "Of these, tea and coffee are the most important.",
             "Security for those who need it.",
+            "In March prices rose sharply.",
+            "On the Great Plains farmers wait for rain.",
+            "In the end the plan worked.",
+            "Around the halfway mark the leaders slowed.",
         ] {
             let text = format!("{LEAD}{sentence}");
             assert!(flagged(&rule, &text).is_empty(), "{text}");
