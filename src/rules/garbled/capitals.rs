@@ -464,6 +464,9 @@ fn judge(doc: &Document, tokens: &[Token], i: usize, modern: bool) -> Option<Cap
     // are names wherever the lexicon has seen them as one; other words
     // only where that is their most frequent reading.
     let lowercase_elsewhere = casing.has_lowercase(lower);
+    // Seen mostly as a name (`the Times`, `the Fed`, `the Giants`): a
+    // newspaper, a central bank or a team may be meant even in modern copy.
+    let name_first = entry.is_some_and(|e| e.primary.is_proper_noun());
     let known_name = entry.is_some_and(|e| {
         if adjective || official {
             e.any(Tag::is_proper_noun)
@@ -479,7 +482,8 @@ fn judge(doc: &Document, tokens: &[Token], i: usize, modern: bool) -> Option<Cap
     let ordinary_noun = lower_entry.is_some_and(|e| matches!(e.primary, Tag::NN | Tag::NNS))
         && !official
         && lowercase_elsewhere
-        && (POSSESSIVES.contains(&previous) || (previous == "the" && (modern || entry.is_none())));
+        && (POSSESSIVES.contains(&previous)
+            || (previous == "the" && (entry.is_none() || (modern && !name_first))));
     if DEFINITE.contains(&previous)
         && lower_entry.is_some_and(|e| e.any(Tag::is_noun))
         && !ordinary_noun

@@ -14,7 +14,8 @@
 //! article writes in lowercase elsewhere, after a possessive — `his
 //! Client` — or after `the` when the lexicon never saw it capitalised or
 //! the article, unlike older official prose, does not capitalise offices
-//! after `the`: `the Company` beside `the company`),
+//! after `the` and the lexicon does not know the word mostly as a name:
+//! `the Company` beside `the company`, but not `the Times`),
 //! and words that continue a multi-word name (`Organisation for Economic`,
 //! `Google and Facebook`). Headlines in title case, labels and credits,
 //! and the first word of a sentence or a quotation are not judged.
@@ -163,6 +164,14 @@ mod tests {
                 "The ferry company raised fares in May. Riders said the Company had not warned them."
             ),
             vec!["Company"]
+        );
+        // A word known mostly as a name may be a newspaper or a bank.
+        assert!(
+            flagged(
+                &rule,
+                "The Times reported the plan three times. Traders said the Fed had fed the rally."
+            )
+            .is_empty()
         );
         // A team is never written in lowercase in its own story.
         assert!(
