@@ -282,6 +282,31 @@ fn subject_near(a: &Mention, b: &Mention) -> bool {
         || b.subject.as_ref().is_some_and(|s| a.clause.contains(s))
 }
 
+/// Does this word before a figure make it a reference back (`the 18
+/// inspectors`, `all 16 clocks`)?
+fn is_definite(word_before: Option<&str>) -> bool {
+    matches!(
+        word_before,
+        Some("the" | "all" | "those" | "these" | "both")
+    )
+}
+
+/// A measure written as a compound describes its noun (`a 41-yard field
+/// goal`), which a bare measure (`missed from 47 yards`) or a compound
+/// describing another noun does not: a game, a race or a storm report
+/// gives many distances, and only the same noun, or its mention near the
+/// other figure, ties two of them together.
+fn measure_of_same_thing(a: &Mention, b: &Mention) -> bool {
+    if a.kind != Kind::Measure && b.kind != Kind::Measure {
+        return true;
+    }
+    match (a.figure.compound.is_some(), b.figure.compound.is_some()) {
+        (false, false) => true,
+        (true, true) => a.subject == b.subject,
+        _ => subject_near(a, b),
+    }
+}
+
 /// `12 counts of fraud` and `each of the 12 counts` may be one fact;
 /// `tons of coal` and `tons of steel` are not.
 fn complements_agree(a: &Mention, b: &Mention) -> bool {
@@ -335,7 +360,11 @@ fn contradiction(
     let same_thing: Vec<&Mention> = earlier
         .iter()
         .copied()
-        .filter(|e| e.sentence != later.sentence && complements_agree(e, later))
+        .filter(|e| {
+            e.sentence != later.sentence
+                && complements_agree(e, later)
+                && measure_of_same_thing(e, later)
+        })
         // An item of a list is restated only by a reference back to it;
         // durations in a list are periods compared, not facts.
         .filter(|e| !e.listed || later.definite && later.kind != Kind::Time)
@@ -482,7 +511,12 @@ fn restated_sum<'m>(
     if is_round(&later.figure) || significant < 2 {
         return None;
     }
-    if let ([_], [(only, _)]) = (values, slips) {
+    // The one sum a slip away, among at most one other sum of its kind
+    // (`the $48 million plant` … `a tax credit of $1.9 million` … `the $46
+    // million project`).
+    if let [(only, _)] = slips
+        && values.len() <= 2
+    {
         return Some(only);
     }
     let evidence = |e: &Mention| {
@@ -741,10 +775,10 @@ fn mention(
     let another = (start.saturating_sub(4).max(range.start)..start)
         .filter_map(|b| lower_word_at(doc, b))
         .any(|w| ANOTHER.contains(&w.as_str()))
-        || matches!(
-            word_after.as_deref(),
-            Some("more" | "other" | "additional" | "new")
-        );
+        || matches!(word_after.as_deref(), Some("more" | "other" | "additional"))
+        // `14 new cases` is an increment, but `the 120 new jobs` refers
+        // back to the jobs announced.
+        || (word_after.as_deref() == Some("new") && !is_definite(word_before.as_deref()));
     let near = content_words(
         doc,
         start.saturating_sub(NEAR).max(range.start)..(j + NEAR).min(range.end),
@@ -776,10 +810,7 @@ fn mention(
         listed: false,
         // What a sum is of ties it to a statement naming that thing.
         subject: subject.or(measured),
-        definite: matches!(
-            word_before.as_deref(),
-            Some("the" | "all" | "those" | "these" | "both")
-        ),
+        definite: is_definite(word_before.as_deref()),
     })
 }
 
@@ -1084,6 +1115,15 @@ mod tests {
                 "seven",
             ),
             (
+                "The bakery will add about 120 jobs, the company said. The 124 new jobs will pay $24 an hour.",
+                "124",
+            ),
+            (
+                "The $48 million plant will open in 2026. A tax credit of $1.9 million was approved. \
+                 Officials said the $46 million project was the largest in a decade.",
+                "46",
+            ),
+            (
                 "The flood had covered about 12,300 hectares. Price said the 12,400 hectares covered so far were farmland.",
                 "12,400",
             ),
@@ -1139,6 +1179,8 @@ mod tests {
             "Two nurses were treated. About 1,400 nurses were assigned.",
             "A committee of 15 officials met. Some 1,530 members voted. The 15-member committee left.",
             "The 16 clocks were insured. A reward of $20,000 was offered for the 16 clocks.",
+            "He kicked a 41-yard field goal in overtime. He had missed from 47 yards in the fourth quarter.",
+            "The county reported 14 new cases on Monday. It reported 11 new cases on Tuesday.",
             "Hale faces 14 counts of tax evasion and 3 counts of perjury.",
             "Cases rose to 26 by Friday. Of the 140 residents, six were tested.",
             "Warships included ten destroyers, five submarines and two carriers. Six frigates sailed.",
