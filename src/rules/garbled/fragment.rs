@@ -194,7 +194,7 @@ fn judge(doc: &Document, sentence: &Sentence) -> Option<String> {
     // Quotations, asides and lists are beyond a word-by-word reading.
     let plain = body.iter().all(|t| match t.kind {
         TokenKind::Word | TokenKind::Number => true,
-        TokenKind::Punct => doc.slice(t.span) == ",",
+        TokenKind::Punct => doc.slice(t.span) == "," || is_possessive_mark(doc, t),
         TokenKind::Symbol => matches!(doc.slice(t.span), "$" | "%" | "€" | "£"),
         TokenKind::Url => false,
     });
@@ -294,7 +294,16 @@ fn is_plain_subject(doc: &Document, tokens: &[Token]) -> bool {
         || lower_entry(&first_word)
             .is_some_and(|e| matches!(e.primary, Tag::DT | Tag::PRPS | Tag::CD | Tag::PDT));
     let nouns = if determiner { rest } else { tokens };
-    (1..=3).contains(&nouns.len()) && nouns.iter().all(nominal)
+    // `the Jets’ defense`: a possessive mark is part of the phrase.
+    let words = nouns.iter().filter(|t| !is_possessive_mark(doc, t));
+    (1..=3).contains(&words.clone().count()) && words.into_iter().all(nominal)
+}
+
+/// An apostrophe closing a plural possessive (`the Jets’ defense`).
+fn is_possessive_mark(doc: &Document, token: &Token) -> bool {
+    token.kind == TokenKind::Punct
+        && !token.space_before
+        && matches!(doc.slice(token.span), "’" | "'")
 }
 
 /// Does the verbless sentence open the way a phrase broken off the previous
@@ -557,6 +566,7 @@ mod tests {
             "Before it reached the coast.",
             "At 40 mph before the storm reached the coast.",
             "In which more than 200 people testified.",
+            "After the Hawks’ defense forced a punt.",
         ] {
             let text = format!("{LEAD}{fragment}");
             assert_eq!(flagged(&rule, &text), vec![fragment], "{text}");
