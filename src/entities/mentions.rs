@@ -274,6 +274,11 @@ impl Scanner<'_> {
         if is_place_prefix(word) {
             return false;
         }
+        // `New York Jets`, `San Francisco Giants`: a given name after a
+        // place's first word continues the place.
+        if i > self.range().start && self.is_word(i - 1) && is_place_prefix(self.text(i - 1)) {
+            return false;
+        }
         // The rest must be name words only, and at least one of them. A lone
         // surname may look like a place (`Tom Lane`, `Ann Hall`).
         let rest = self.name_tokens(i + 1, end).or_else(|| {
@@ -922,6 +927,12 @@ mod tests {
     #[test]
     fn places_organisations_and_nationalities_are_not_people() {
         let text = "Kenyan engineers met at the Department of Energy on Rose Hill Farm Road. Kenya said nothing. The Joint Harbour Board resumed in June.";
+        assert!(named(text).is_empty(), "{:?}", named(text));
+    }
+
+    #[test]
+    fn a_given_name_after_a_place_prefix_continues_the_place() {
+        let text = "The New York Jets beat the Bills. Fans of the San Francisco Giants left early.";
         assert!(named(text).is_empty(), "{:?}", named(text));
     }
 
