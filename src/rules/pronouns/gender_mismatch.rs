@@ -57,6 +57,8 @@ impl GenderMismatch {
 /// goes to one sex, and only with at least this many births on record.
 const CLEAR_SHARE: f64 = 0.98;
 const ENOUGH_BIRTHS: u32 = 300;
+/// Births enough for a name given to one sex only.
+const FEW_BUT_UNANIMOUS: u32 = 100;
 /// The share of one sex that decides when the international lists agree.
 const LEANING_SHARE: f64 = 0.90;
 
@@ -101,8 +103,12 @@ fn known_gender(doc: &Document, entities: &Entities, person: usize, settings: &S
     }
     // Every given and middle name counts (`Nguyen Thi Hoa`, `Juan Carlos`):
     // those that decide must agree; else the shape of the name may tell.
-    let by_name =
-        given_name_gender(&p.given_names().join("-")).or_else(|| name_form_gender(&p.name));
+    let by_name = match korean_given_name(&p.name) {
+        // `Park Min-ji`: the family name comes first and tells nothing.
+        Some(given) => given_name_gender(given),
+        None => given_name_gender(&p.given_names().join("-")),
+    }
+    .or_else(|| name_form_gender(&p.name));
     // Honorifics decide when they agree with each other and with the first
     // name: `Mrs. Lee Sterling` and `General Sterling` may be two people.
     let mut honorifics = entities.mentions_of(person).filter_map(|m| {
@@ -121,8 +127,34 @@ fn known_gender(doc: &Document, entities: &Entities, person: usize, settings: &S
 }
 
 /// The gender a given name clearly shows, if any. A hyphenated name
-/// (`Mei-Ling`, `Jean-Pierre`) shows one when its parts that decide agree.
+/// (`Mei-Ling`, `Jean-Pierre`) shows one when its parts that decide agree,
+/// or else as one word (`Min-ji` as `Minji`).
 fn given_name_gender(given: &str) -> Option<Gender> {
+    let by_parts = parts_gender(given);
+    if by_parts.is_some() || !given.contains('-') {
+        return by_parts;
+    }
+    part_gender(&given.replace('-', ""))
+}
+
+/// The given name of a Korean name written family name first, with a
+/// two-syllable given name (`Park Min-ji`, `Lee Jae-won`): `Min-ji`.
+fn korean_given_name(name: &str) -> Option<&str> {
+    let [_family, given] = name.split_whitespace().collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    let (first, second) = given.split_once('-')?;
+    let syllable =
+        |s: &str| (2..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic());
+    (first.starts_with(|c: char| c.is_ascii_uppercase())
+        && second.starts_with(|c: char| c.is_ascii_lowercase())
+        && syllable(first)
+        && syllable(second))
+    .then_some(given)
+}
+
+/// What the parts of a given name that decide agree on.
+fn parts_gender(given: &str) -> Option<Gender> {
     let mut decided = None;
     for part in given.split('-') {
         let Some(gender) = part_gender(part) else {
@@ -143,7 +175,12 @@ fn part_gender(name: &str) -> Option<Gender> {
     if DECIDES_NOTHING.contains(&name.to_lowercase().as_str()) {
         return None;
     }
-    let us = names::first_name(name).filter(|counts| counts.total() >= ENOUGH_BIRTHS);
+    let us = names::first_name(name).filter(|counts| {
+        // A name US records hardly know counts when they are unanimous
+        // (`Fumio`: 129 boys, no girls).
+        counts.total() >= ENOUGH_BIRTHS
+            || (counts.total() >= FEW_BUT_UNANIMOUS && counts.female.min(counts.male) == 0)
+    });
     match us {
         Some(counts) => {
             let female = f64::from(counts.female) / f64::from(counts.total());
@@ -426,6 +463,13 @@ mod tests {
         // Accents US records drop; a lean the other lists confirm.
         assert_eq!(given_name_gender("Tomás"), Some(Gender::Male));
         assert_eq!(given_name_gender("Dale"), Some(Gender::Male));
+        // A Korean given name after the family name; one word if its
+        // syllables tell nothing.
+        assert_eq!(korean_given_name("Park Min-ji"), Some("Min-ji"));
+        assert_eq!(korean_given_name("Mary-Kate Olsen"), None);
+        assert_eq!(korean_given_name("Jean-Pierre Leroy"), None);
+        assert_eq!(given_name_gender("Min-ji"), Some(Gender::Female));
+        assert_eq!(given_name_gender("Fumio"), Some(Gender::Male));
     }
 
     #[test]
