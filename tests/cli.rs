@@ -7,12 +7,16 @@
 #[path = "common/anyone.rs"]
 mod anyone;
 mod common;
+#[path = "common/files.rs"]
+mod files;
 
 use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
 use common::sarif_errors;
+
+use files::text_folder;
 
 const GLUED: &str = "They offered a meeting.nothing talk, and nothing came of it.\n";
 const FIXED: &str = "They offered a meeting. Nothing talk, and nothing came of it.\n";
@@ -21,16 +25,6 @@ fn galley(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("galley").unwrap();
     cmd.current_dir(dir).env("NO_COLOR", "1");
     cmd
-}
-
-fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, text) in files {
-        let path = dir.path().join(name);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, text).unwrap();
-    }
-    dir
 }
 
 struct Run {
@@ -69,7 +63,7 @@ fn findings(run: &Run) -> Vec<&str> {
 
 #[test]
 fn every_format_reports_and_sets_the_exit_code() {
-    let dir = folder(&[("a.txt", GLUED), ("clean.md", "All is well here.\n")]);
+    let dir = text_folder(&[("a.txt", GLUED), ("clean.md", "All is well here.\n")]);
     for format in ["pretty", "concise", "json", "sarif", "github", "rdjson"] {
         let dirty = check(dir.path(), &["--format", format, "."]);
         assert_eq!(dirty.code, 1, "{format}: {}", dirty.stderr);
@@ -88,7 +82,7 @@ fn every_format_reports_and_sets_the_exit_code() {
 
 #[test]
 fn machine_formats_are_what_their_readers_expect() {
-    let dir = folder(&[("desk/a b.txt", GLUED), ("clean.md", "All is well here.\n")]);
+    let dir = text_folder(&[("desk/a b.txt", GLUED), ("clean.md", "All is well here.\n")]);
 
     let json: serde_json::Value =
         serde_json::from_str(&check(dir.path(), &["--format", "json", "."]).stdout).unwrap();
@@ -131,7 +125,7 @@ fn machine_formats_are_what_their_readers_expect() {
 
 #[test]
 fn galley_never_writes_without_fix() {
-    let dir = folder(&[("a.txt", GLUED)]);
+    let dir = text_folder(&[("a.txt", GLUED)]);
     for format in ["pretty", "concise", "json", "sarif", "github", "rdjson"] {
         check(dir.path(), &["--format", format, "a.txt"]);
     }
@@ -141,7 +135,7 @@ fn galley_never_writes_without_fix() {
 #[test]
 fn fix_applies_safe_fixes_reports_what_remains_and_is_idempotent() {
     let remaining = "<!-- galley-disable garbled/mising-space -->\n\nStill fine here.\n";
-    let dir = folder(&[("a.txt", GLUED), ("b.md", remaining)]);
+    let dir = text_folder(&[("a.txt", GLUED), ("b.md", remaining)]);
     let first = check(dir.path(), &["--fix", "--format", "concise", "."]);
     assert_eq!(read(dir.path(), "a.txt"), FIXED);
     assert_eq!(read(dir.path(), "b.md"), remaining, "the unsafe fix waits");
@@ -164,7 +158,7 @@ fn fix_applies_safe_fixes_reports_what_remains_and_is_idempotent() {
 #[test]
 fn unsafe_fixes_only_when_asked_and_only_with_fix_or_diff() {
     let text = "<!-- galley-disable garbled/mising-space -->\n\nA meeting.nothing talk.\n";
-    let dir = folder(&[("b.md", text)]);
+    let dir = text_folder(&[("b.md", text)]);
     let alone = check(dir.path(), &["--unsafe-fixes", "b.md"]);
     assert_eq!(alone.code, 2);
     assert!(
@@ -187,7 +181,7 @@ fn unsafe_fixes_only_when_asked_and_only_with_fix_or_diff() {
 
 #[test]
 fn diff_prints_what_fix_would_do_and_writes_nothing() {
-    let dir = folder(&[("a.txt", GLUED), ("clean.txt", "Fine.\n")]);
+    let dir = text_folder(&[("a.txt", GLUED), ("clean.txt", "Fine.\n")]);
     let before = fs::metadata(dir.path().join("a.txt"))
         .unwrap()
         .modified()
@@ -215,7 +209,7 @@ fn diff_prints_what_fix_would_do_and_writes_nothing() {
 
 #[test]
 fn standard_input_can_be_diffed_but_not_fixed() {
-    let dir = folder(&[]);
+    let dir = text_folder(&[]);
     let diff = run(galley(dir.path())
         .args([
             "check",
@@ -250,7 +244,7 @@ fn standard_input_can_be_diffed_but_not_fixed() {
 #[test]
 fn fixing_keeps_permissions_and_symbolic_links() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = folder(&[("a.txt", GLUED), ("real/b.txt", GLUED)]);
+    let dir = text_folder(&[("a.txt", GLUED), ("real/b.txt", GLUED)]);
     let a = dir.path().join("a.txt");
     fs::set_permissions(&a, fs::Permissions::from_mode(0o640)).unwrap();
     std::os::unix::fs::symlink("real/b.txt", dir.path().join("link.txt")).unwrap();
@@ -282,7 +276,7 @@ fn a_read_only_folder_is_reported_and_left_alone() {
     let bin_dir = tempfile::tempdir().unwrap();
     fs::set_permissions(bin_dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
     let bin = anyone::galley_for_anyone(bin_dir.path());
-    let dir = folder(&[("a.txt", GLUED)]);
+    let dir = text_folder(&[("a.txt", GLUED)]);
     let a = dir.path().join("a.txt");
     fs::set_permissions(&a, fs::Permissions::from_mode(0o644)).unwrap();
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).unwrap();
@@ -321,7 +315,7 @@ fn a_read_only_folder_is_reported_and_left_alone() {
 
 #[test]
 fn a_file_changed_after_it_was_read_is_not_overwritten() {
-    let dir = folder(&[("a.txt", GLUED)]);
+    let dir = text_folder(&[("a.txt", GLUED)]);
     let path = dir.path().join("a.txt");
     let as_read = fs::read(&path).unwrap();
     // Someone saves the file while galley is fixing it.
@@ -363,7 +357,7 @@ Five meeting.nothing talks.
 
 Six meeting.nothing talks. <!-- galley-disable garbled/no-such-rule -->
 ";
-    let dir = folder(&[("a.md", text)]);
+    let dir = text_folder(&[("a.md", text)]);
     let run = check(dir.path(), &["--format", "concise", "a.md"]);
     assert_eq!(
         findings(&run),
@@ -386,7 +380,7 @@ Six meeting.nothing talks. <!-- galley-disable garbled/no-such-rule -->
 
 #[test]
 fn suppression_comments_do_not_apply_to_plain_text() {
-    let dir = folder(&[(
+    let dir = text_folder(&[(
         "a.txt",
         "<!-- galley-disable -->\n\nA meeting.nothing talk.\n",
     )]);
@@ -398,7 +392,7 @@ fn suppression_comments_do_not_apply_to_plain_text() {
 
 #[test]
 fn per_path_ignores_apply_to_text_and_markdown() {
-    let dir = folder(&[
+    let dir = text_folder(&[
         (
             "galley.toml",
             "[per-path-ignores]\n\"wire/**\" = [\"garbled\"]\n\"*.md\" = [\"garbled/missing-space\"]\n",
@@ -447,7 +441,7 @@ fn per_path_ignores_apply_to_text_and_markdown() {
 #[test]
 fn baseline_round_trip_survives_edits_elsewhere() {
     let intro = "An introduction long enough to keep its distance from the finding.\n\n";
-    let dir = folder(&[
+    let dir = text_folder(&[
         ("desk/a.txt", &format!("{intro}{GLUED}")),
         ("desk/b.txt", GLUED),
     ]);
@@ -520,7 +514,7 @@ fn baseline_round_trip_survives_edits_elsewhere() {
 
 #[test]
 fn baseline_misuse_is_a_usage_error() {
-    let dir = folder(&[
+    let dir = text_folder(&[
         ("a.txt", GLUED),
         ("bad.json", "{\"version\": 7, \"findings\": []}"),
     ]);
@@ -572,7 +566,7 @@ fn output_is_in_path_order_whatever_the_number_of_threads() {
         .iter()
         .map(|(name, text)| (name.as_str(), text.as_str()))
         .collect();
-    let dir = folder(&files);
+    let dir = text_folder(&files);
     let one = check(dir.path(), &["--format", "concise", "--threads", "1", "."]);
     assert_eq!(one.code, 1, "{}", one.stderr);
     let paths: Vec<&str> = findings(&one)
@@ -594,7 +588,7 @@ fn output_is_in_path_order_whatever_the_number_of_threads() {
 
 #[test]
 fn statistics_count_files_words_and_bytes() {
-    let dir = folder(&[
+    let dir = text_folder(&[
         ("a.txt", "One two three.\n"),
         ("b.md", "# Four\n\nFive, 6 seven `code` eight.\n"),
     ]);

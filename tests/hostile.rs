@@ -8,11 +8,15 @@
 #[cfg(unix)]
 #[path = "common/anyone.rs"]
 mod anyone;
+#[path = "common/files.rs"]
+mod files;
 
 use std::fs;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
+
+use files::folder;
 
 const GLUED: &str = "The talks ended.Nothing was agreed.\n";
 
@@ -49,16 +53,6 @@ fn check(dir: &Path, args: &[&str]) -> Run {
         .current_dir(dir)
         .args(["check", "--format", "concise"])
         .args(args))
-}
-
-fn folder(files: &[(&str, &[u8])]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, bytes) in files {
-        let path = dir.path().join(name);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, bytes).unwrap();
-    }
-    dir
 }
 
 /// The concise lines reporting `rule` in `file`.

@@ -8,16 +8,11 @@
 #[path = "common/invariants.rs"]
 mod invariants;
 
-use std::sync::{Arc, LazyLock};
-
 use galley::document::Document;
-use galley::facts::FactsSheet;
 use galley::fix;
-use galley::rules::registry::Selection;
-use galley::rules::{Applicability, Category, Diagnostic, Edit, Fix, Settings, Severity};
+use galley::rules::{Applicability, Category, Diagnostic, Edit, Fix, Severity};
 use galley::source::{Format, Source};
 use galley::span::Span;
-use galley::{Linter, Registry};
 use proptest::prelude::*;
 
 /// Pieces of news copy, in both formats, that make the rules fire: names
@@ -148,31 +143,11 @@ fn format() -> impl Strategy<Value = Format> {
     prop_oneof![Just(Format::Text), Just(Format::Markdown)]
 }
 
-const FACTS: &str = "[[person]]\nname = \"Nora Gorman\"\npronouns = \"she\"\n\
-    title = \"Deputy Secretary of State\"\n\n[[person]]\nname = \"Sam Okafor\"\n\
-    pronouns = \"they\"\n\n[[organization]]\nname = \"Organization for Security and \
-    Co-operation in Europe\"\nacronym = \"OSCE\"\n";
-
-/// Every rule on, with a facts sheet and an article date.
-static LINTER: LazyLock<Linter> = LazyLock::new(|| {
-    let settings = Settings {
-        article_date: Some(jiff::civil::date(2024, 3, 1)),
-        facts: Some(Arc::new(FactsSheet::parse("facts.toml", FACTS).unwrap())),
-        ..Settings::default()
-    };
-    Linter::new(
-        Arc::new(Registry::new(Vec::new())),
-        &Selection::default(),
-        settings,
-    )
-    .unwrap()
-});
-
 fn lint(text: &str, format: Format) -> Vec<Diagnostic> {
     let source = Source::new("p.txt", text.to_string(), format);
     let doc = Document::new(&source);
     invariants::assert_document(&doc);
-    let diagnostics = LINTER.check_document(&doc);
+    let diagnostics = invariants::every_rule().check_document(&doc);
     invariants::assert_diagnostics(text, &diagnostics);
     diagnostics
 }

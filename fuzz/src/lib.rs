@@ -14,38 +14,6 @@ use galley::rules::{Diagnostic, Settings};
 use galley::source::{Format, Source};
 use galley::{Linter, Registry, fix};
 
-/// A facts sheet and an article date, so the rules that read them run too.
-const FACTS: &str = r#"
-[[person]]
-name = "Nora Gorman"
-pronouns = "she"
-title = "Deputy Secretary of State"
-aliases = ["Nora J. Gorman"]
-
-[[person]]
-name = "Sam Okafor"
-pronouns = "they"
-
-[[organization]]
-name = "Organization for Security and Co-operation in Europe"
-acronym = "OSCE"
-"#;
-
-/// Every rule on (an empty selection selects all), with facts and a date.
-static LINTER: LazyLock<Linter> = LazyLock::new(|| {
-    let settings = Settings {
-        article_date: Some(jiff::civil::date(2024, 3, 1)),
-        facts: Some(Arc::new(FactsSheet::parse("facts.toml", FACTS).unwrap())),
-        ..Settings::default()
-    };
-    Linter::new(
-        Arc::new(Registry::new(Vec::new())),
-        &Selection::default(),
-        settings,
-    )
-    .unwrap()
-});
-
 /// Texts longer than this skip the check of every offset's position, which
 /// costs a chunk of counting per offset; the property tests cover long lines.
 const POSITIONS_UP_TO: usize = 1024;
@@ -92,7 +60,7 @@ fn bytes_as_text(bytes: &[u8]) -> &str {
 fn lint(source: &Source) -> Vec<Diagnostic> {
     let doc = Document::new(source);
     invariants::assert_document(&doc);
-    let diagnostics = LINTER.check_document(&doc);
+    let diagnostics = invariants::every_rule().check_document(&doc);
     invariants::assert_diagnostics(&source.text, &diagnostics);
     diagnostics
 }
@@ -108,7 +76,7 @@ fn render_all(source: Source, diagnostics: Vec<Diagnostic>) {
         Box::new(render::Concise),
         Box::new(render::Json::default()),
         Box::new(render::Sarif::new(
-            LINTER
+            invariants::every_rule()
                 .registry()
                 .rules()
                 .map(|r| r.meta().clone())

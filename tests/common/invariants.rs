@@ -1,12 +1,55 @@
 //! What must hold for any text galley reads, checked by the property tests
 //! (`tests/properties.rs`) and the fuzz targets (`fuzz/`), which include
-//! this file by path so that both check exactly the same things. Every check
-//! panics with a message that names what broke.
+//! this file by path so that both check exactly the same things with the
+//! same linter ([`every_rule`]). Every check panics with a message that
+//! names what broke.
+
+use std::sync::{Arc, LazyLock};
 
 use galley::document::Document;
-use galley::rules::Diagnostic;
+use galley::facts::FactsSheet;
+use galley::rules::registry::Selection;
+use galley::rules::{Diagnostic, Settings};
 use galley::source::{Source, Utf16Position};
 use galley::span::Span;
+use galley::{Linter, Registry};
+
+/// A facts sheet and an article date, so the rules that read them run too.
+const FACTS: &str = r#"
+[[person]]
+name = "Nora Gorman"
+pronouns = "she"
+title = "Deputy Secretary of State"
+aliases = ["Nora J. Gorman"]
+
+[[person]]
+name = "Sam Okafor"
+pronouns = "they"
+
+[[organization]]
+name = "Organization for Security and Co-operation in Europe"
+acronym = "OSCE"
+"#;
+
+static EVERY_RULE: LazyLock<Linter> = LazyLock::new(|| {
+    let settings = Settings {
+        article_date: Some(jiff::civil::date(2024, 3, 1)),
+        facts: Some(Arc::new(FactsSheet::parse("facts.toml", FACTS).unwrap())),
+        ..Settings::default()
+    };
+    Linter::new(
+        Arc::new(Registry::new(Vec::new())),
+        &Selection::default(),
+        settings,
+    )
+    .unwrap()
+});
+
+/// A linter with every rule on (an empty selection selects all), a facts
+/// sheet and an article date.
+pub fn every_rule() -> &'static Linter {
+    &EVERY_RULE
+}
 
 /// `span` lies inside `text` and starts and ends on character boundaries.
 pub fn assert_span(text: &str, span: Span, what: &str) {

@@ -35,6 +35,7 @@
 
 use crate::document::{BlockKind, Document, Sentence, Token, TokenKind};
 use crate::lexicon::pos::{self, Entry, Tag};
+use crate::lowercase::with_lowercase;
 use crate::rules::{Category, Finding, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta};
 
 pub struct Fragment {
@@ -424,16 +425,10 @@ fn may_be_finite(doc: &Document, body: &[Token], i: usize) -> bool {
     // Demonstratives and quantifiers may be the subject themselves (`this
     // demands statesmanship`, `both strengthen America`).
     let pronoun = PRONOUN_DETERMINERS.contains(&lower_previous.as_str());
-    let after_tag = after.filter(|_| !pronoun).map(|p| p.primary);
     // After an article, a possessive or a preposition, any word but a modal
     // is a noun: `the start`, `on talks`, `their attack`. (Not the verb
     // closing a compound run together with a dash: `home-expect`.)
-    let determined = match after_tag {
-        Some(Tag::DT | Tag::PDT | Tag::PRPS | Tag::POS) => true,
-        Some(Tag::IN) => !SUBORDINATORS.contains(&lower_previous.as_str()),
-        _ => false,
-    };
-    if determined && !word.contains('-') {
+    if opens_noun_phrase(&body[i - 1], doc) && !word.contains('-') {
         return entry.primary == Tag::MD;
     }
     // After a figure or a number word, a plural is the counted noun: `the
@@ -504,12 +499,12 @@ fn ends_noun_phrase(doc: &Document, body: &[Token], i: usize) -> bool {
 /// Is `token` an article, a possessive or a preposition, after which a
 /// word is a noun or its modifier?
 fn opens_noun_phrase(token: &Token, doc: &Document) -> bool {
-    let word = doc.slice(token.span);
-    let lower = word.to_lowercase();
-    pos::lookup(&lower).is_some_and(|e| match e.primary {
-        Tag::DT | Tag::PDT | Tag::PRPS | Tag::POS => !PRONOUN_DETERMINERS.contains(&lower.as_str()),
-        Tag::IN => !SUBORDINATORS.contains(&lower.as_str()),
-        _ => false,
+    with_lowercase(doc.slice(token.span), |lower| {
+        pos::lookup(lower).is_some_and(|e| match e.primary {
+            Tag::DT | Tag::PDT | Tag::PRPS | Tag::POS => !PRONOUN_DETERMINERS.contains(&lower),
+            Tag::IN => !SUBORDINATORS.contains(&lower),
+            _ => false,
+        })
     })
 }
 
