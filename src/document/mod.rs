@@ -1,6 +1,7 @@
 //! The Document: everything galley knows about one file's text, computed
 //! once and shared by every rule. Spans are byte offsets into the file.
 
+pub mod analyses;
 pub mod blocks;
 pub mod casing;
 pub mod markdown;
@@ -11,10 +12,11 @@ pub mod words;
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
+pub use analyses::Analysis;
 pub use blocks::BlockKind;
 pub use casing::Casing;
 pub use quotations::Quotation;
@@ -66,6 +68,7 @@ pub struct Document<'s> {
     /// People and their mentions, found on first use.
     entities: OnceLock<Entities>,
     casing: OnceLock<Casing>,
+    analyses: analyses::Analyses,
 }
 
 impl<'s> Document<'s> {
@@ -93,6 +96,7 @@ impl<'s> Document<'s> {
             comments,
             entities: OnceLock::new(),
             casing: OnceLock::new(),
+            analyses: analyses::Analyses::default(),
         };
         for block in blocks {
             doc.add_paragraph(block);
@@ -216,6 +220,11 @@ impl<'s> Document<'s> {
     /// How the article capitalises its words, built on first use.
     pub fn casing(&self) -> &Casing {
         self.casing.get_or_init(|| Casing::new(self))
+    }
+
+    /// What several rules derive from the Document alike, built once.
+    pub fn analysis<T: Analysis>(&self) -> Arc<T> {
+        self.analyses.get(self)
     }
 
     /// Word count, as `--statistics` reports it.

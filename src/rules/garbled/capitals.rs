@@ -10,7 +10,7 @@
 
 use crate::document::casing::strip_possessive;
 use crate::document::words::is_sentence_starter;
-use crate::document::{BlockKind, Document, Token, TokenKind};
+use crate::document::{Analysis, BlockKind, Document, Token, TokenKind};
 use crate::lexicon::names;
 use crate::lexicon::pos::{self, Entry, Tag};
 
@@ -332,7 +332,16 @@ fn capitalises_offices(doc: &Document) -> bool {
         .is_some()
 }
 
-pub(super) fn misplaced_capitals(doc: &Document) -> Vec<MisplacedCapital> {
+/// Every capital out of place in the Document, in order.
+pub(super) struct MisplacedCapitals(pub Vec<MisplacedCapital>);
+
+impl Analysis for MisplacedCapitals {
+    fn build(doc: &Document) -> Self {
+        MisplacedCapitals(misplaced_capitals(doc))
+    }
+}
+
+fn misplaced_capitals(doc: &Document) -> Vec<MisplacedCapital> {
     let mut out = Vec::new();
     let modern = !capitalises_offices(doc);
     for sentence in &doc.sentences {

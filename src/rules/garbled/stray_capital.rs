@@ -32,7 +32,7 @@
 //!
 //! The unsafe fix lowercases the word.
 
-use super::capitals::{CapitalKind, misplaced_capitals};
+use super::capitals::{CapitalKind, MisplacedCapitals};
 use crate::document::Document;
 use crate::rules::{
     Category, Finding, Fix, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta,
@@ -61,7 +61,7 @@ impl Rule for StrayCapital {
     }
 
     fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Finding>) {
-        for capital in misplaced_capitals(doc) {
+        for capital in &doc.analysis::<MisplacedCapitals>().0 {
             if capital.kind != CapitalKind::Stray {
                 continue;
             }
