@@ -200,7 +200,14 @@ impl Matcher {
         };
         match self.engine() {
             Engine::Literal(phrases) => {
-                for m in phrases.for_reading(hay.len()).find_overlapping_iter(hay) {
+                let automaton = phrases.for_reading(hay.len());
+                // Most sentences hold no phrase: a plain search, which skips
+                // ahead with a prefilter, rules them out faster than the
+                // overlapping one, which steps through every byte.
+                if !automaton.is_match(hay) {
+                    return;
+                }
+                for m in automaton.find_overlapping_iter(hay) {
                     push(m.start()..m.end(), phrases.entries[m.pattern().as_usize()]);
                 }
             }
