@@ -83,15 +83,32 @@ pub fn word_value(word: &str) -> Option<u32> {
     }
 }
 
-/// Every number word starts with one of these letters, in either case: most
-/// words are ruled out here.
+/// Every number word starts with one of these three letters, in either
+/// case: most words (`the`, `to`, `of`, `that`) are ruled out here, before
+/// the list is searched.
 fn may_be_number_word(word: &str) -> bool {
-    word.as_bytes().first().is_some_and(|b| {
-        matches!(
-            b.to_ascii_lowercase(),
-            b'e' | b'f' | b'n' | b'o' | b's' | b't' | b'z'
-        )
-    })
+    let Some(first) = word.as_bytes().first_chunk::<3>() else {
+        return false;
+    };
+    matches!(
+        &first.map(|b| b.to_ascii_lowercase()),
+        b"zer"
+            | b"one"
+            | b"two"
+            | b"thr"
+            | b"fou"
+            | b"fiv"
+            | b"six"
+            | b"sev"
+            | b"eig"
+            | b"nin"
+            | b"ten"
+            | b"ele"
+            | b"twe"
+            | b"thi"
+            | b"fif"
+            | b"for"
+    )
 }
 
 /// The figure starting at token `i`, if there is one.
@@ -235,6 +252,15 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn every_number_word_passes_the_first_letters_test() {
+        for word in NUMBER_WORDS.words() {
+            assert!(may_be_number_word(word), "{word}");
+            assert!(may_be_number_word(&word.to_uppercase()), "{word}");
+            assert!(word_value(word).is_some(), "{word}");
+        }
     }
 
     #[test]

@@ -33,6 +33,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::document::{Document, TokenKind};
 use crate::entities::numbers::{Figure, figure_at, is_slip, word_value};
+use crate::lexicon::WordSet;
 use crate::lexicon::pos::{self, Tag};
 use crate::rules::{Category, Finding, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta};
 use crate::span::Span;
@@ -198,7 +199,7 @@ const ANOTHER: &[&str] = &[
 ];
 
 /// Words that carry no topic: function words, reporting verbs, numbers.
-const STOPWORDS: &[&str] = &[
+static STOPWORDS: WordSet = WordSet::new(&[
     "a", "about", "above", "after", "again", "all", "almost", "also", "am", "among", "an", "and",
     "any", "are", "around", "as", "at", "be", "been", "before", "being", "between", "both", "but",
     "by", "can", "could", "did", "do", "does", "down", "during", "each", "few", "for", "from",
@@ -210,7 +211,7 @@ const STOPWORDS: &[&str] = &[
     "through", "to", "told", "too", "under", "until", "up", "very", "was", "we", "were", "what",
     "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "year",
     "yet", "you", "your", "percent", "million", "billion", "thousand", "hundred", "trillion",
-];
+]);
 
 impl Rule for QuantityMismatch {
     fn meta(&self) -> &RuleMeta {
@@ -779,12 +780,9 @@ fn mention(
         // `14 new cases` is an increment, but `the 120 new jobs` refers
         // back to the jobs announced.
         || (word_after.as_deref() == Some("new") && !is_definite(word_before.as_deref()));
-    let near = content_words(
+    let (near, clause) = content_words(
         doc,
         start.saturating_sub(NEAR).max(range.start)..(j + NEAR).min(range.end),
-    );
-    let clause = content_words(
-        doc,
         start.saturating_sub(CLAUSE).max(range.start)..(j + CLAUSE).min(range.end),
     );
     let measured = (kind == Kind::Money)
@@ -1062,16 +1060,37 @@ fn singular(word: &str) -> String {
     }
 }
 
-/// The content words of `tokens`, lowercase and singular.
-fn content_words(doc: &Document, tokens: std::ops::Range<usize>) -> HashSet<String> {
-    doc.tokens[tokens]
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| doc.slice(t.span).to_lowercase())
-        .filter(|w| w.chars().count() > 2 && !STOPWORDS.contains(&w.as_str()))
-        .filter(|w| word_value(w).is_none())
-        .map(|w| singular(&w))
-        .collect()
+/// The content words of the `near` and the `clause` tokens (which hold the
+/// near ones), lowercase and singular; each word is read once.
+fn content_words(
+    doc: &Document,
+    near: std::ops::Range<usize>,
+    clause: std::ops::Range<usize>,
+) -> (HashSet<String>, HashSet<String>) {
+    let mut near_words = HashSet::new();
+    let mut clause_words = HashSet::new();
+    for i in clause {
+        let token = doc.tokens[i];
+        if token.kind != TokenKind::Word {
+            continue;
+        }
+        let word = doc.slice(token.span);
+        // Two ASCII letters stay two lowercase: too short to carry a topic.
+        if word.len() <= 2 && word.is_ascii() {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        if lower.chars().count() <= 2 || STOPWORDS.contains(&lower) || word_value(&lower).is_some()
+        {
+            continue;
+        }
+        let content = singular(&lower);
+        if near.contains(&i) {
+            near_words.insert(content.clone());
+        }
+        clause_words.insert(content);
+    }
+    (near_words, clause_words)
 }
 
 #[cfg(test)]
