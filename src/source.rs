@@ -186,7 +186,7 @@ pub struct LineIndex {
     units_before: Vec<usize>,
 }
 
-const CHUNK: usize = 4096;
+const CHUNK: usize = 256;
 
 /// A byte that starts a character.
 fn starts_char(b: u8) -> bool {

@@ -181,8 +181,8 @@ impl EmailScan {
         if start < self.none_before {
             return None;
         }
-        let is_local = |c: char| c.is_alphanumeric() || "._+-".contains(c);
-        let is_domain = |c: char| c.is_alphanumeric() || ".-".contains(c);
+        let is_local = |c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '+' | '-');
+        let is_domain = |c: char| c.is_alphanumeric() || matches!(c, '.' | '-');
         let at = scan_while(text, start, end, is_local);
         if at == start || !text[at..end].starts_with('@') {
             self.none_before = at + 1;
@@ -208,9 +208,20 @@ impl EmailScan {
 
 /// The offset of the first character from `start` that is not `wanted`.
 fn scan_while(text: &str, start: usize, end: usize, wanted: impl Fn(char) -> bool) -> usize {
-    text[start..end]
-        .find(|c: char| !wanted(c))
-        .map_or(end, |len| start + len)
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < end {
+        // ASCII without decoding: every word is read here once.
+        let c = match bytes[i] {
+            byte if byte.is_ascii() => char::from(byte),
+            _ => char_at(text, i),
+        };
+        if !wanted(c) {
+            return i;
+        }
+        i += c.len_utf8();
+    }
+    end
 }
 
 /// `http://…`, `https://…`, `www.…`: up to whitespace, minus trailing
