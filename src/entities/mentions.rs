@@ -69,10 +69,12 @@ pub fn extract(doc: &Document) -> Entities {
             continue;
         }
         for sentence in paragraph.sentences.clone() {
+            let tokens = doc.sentences[sentence].tokens.clone();
             Scanner {
                 doc,
                 sentence,
                 first_finite_verb: OnceCell::new(),
+                known: vec![Known::default(); tokens.len()],
             }
             .scan(paragraph_index, &mut candidates);
         }
@@ -87,9 +89,26 @@ struct Scanner<'d> {
     /// none), found on first use so that judging subjects stays linear in a
     /// long sentence.
     first_finite_verb: OnceCell<Option<usize>>,
+    /// Per token of the sentence, the word tests already made: reading a
+    /// run asks each of them of the same token several times, and each is
+    /// a lookup in a word list.
+    known: Vec<Known>,
+}
+
+/// Answers of one token's word tests, filled in on first use.
+#[derive(Clone, Default)]
+struct Known {
+    name_word: OnceCell<bool>,
+    title: OnceCell<bool>,
+    particle: OnceCell<bool>,
 }
 
 impl Scanner<'_> {
+    /// The memo of token `i`, which is in the sentence.
+    fn known(&self, i: usize) -> &Known {
+        &self.known[i - self.range().start]
+    }
+
     fn text(&self, i: usize) -> &str {
         self.doc.token_text(i)
     }
@@ -115,6 +134,13 @@ impl Scanner<'_> {
         if !self.is_word(i) {
             return false;
         }
+        *self
+            .known(i)
+            .name_word
+            .get_or_init(|| self.test_name_word(i))
+    }
+
+    fn test_name_word(&self, i: usize) -> bool {
         let word = strip_possessive(self.text(i));
         let mut chars = word.chars();
         let Some(first) = chars.next() else {
@@ -133,6 +159,10 @@ impl Scanner<'_> {
         if !self.is_word(i) {
             return false;
         }
+        *self.known(i).particle.get_or_init(|| self.test_particle(i))
+    }
+
+    fn test_particle(&self, i: usize) -> bool {
         let word = self.text(i);
         if !is_name_particle_lowercased(word) {
             return false;
@@ -155,7 +185,11 @@ impl Scanner<'_> {
     }
 
     fn is_title(&self, i: usize) -> bool {
-        self.is_word(i) && is_title_word(self.text(i))
+        self.is_word(i)
+            && *self
+                .known(i)
+                .title
+                .get_or_init(|| is_title_word(self.text(i)))
     }
 
     /// An all-capitals word (`NATO`, `US`, `U.S.`): part of a title prefix.
