@@ -263,7 +263,7 @@ fn is_female_thing(doc: &Document, j: usize) -> bool {
         "frigate",
         "destroyer",
     ]);
-    SHIPS.contains_lowercase_of(doc.token_text(j))
+    doc.tokens[j].is_word() && SHIPS.contains_lowercase_of(doc.token_text(j))
 }
 
 /// Countries are `her` in older prose: a country that is the subject of a
@@ -295,6 +295,7 @@ fn is_either_gender(doc: &Document, i: usize) -> bool {
 /// it means.
 fn is_unnamed_person(doc: &Document, j: usize) -> bool {
     if j == 0
+        || !doc.tokens[j].is_word()
         || !is_person_noun_lowercased(doc.token_text(j))
         || doc.is_quoted(doc.tokens[j].span.start)
     {

@@ -697,8 +697,9 @@ impl Gender {
 
 /// he/him/his/himself → Male; she/her/hers/herself → Female.
 pub fn pronoun_gender(word: &str) -> Option<Gender> {
-    // Pronouns are two to seven letters; most words are longer.
-    if !(2..=7).contains(&word.len()) {
+    // Pronouns are two to seven letters starting with `h` or `s`, in either
+    // case: most words are ruled out before they are lowercased.
+    if !(2..=7).contains(&word.len()) || !matches!(word.as_bytes()[0] | 0x20, b'h' | b's') {
         return None;
     }
     with_ascii_lowercase(word, |lower| match lower {
