@@ -144,6 +144,9 @@ fn could_be_title(line: &str) -> bool {
     short && !line.contains(". ") && !line.contains("? ") && !line.contains("! ")
 }
 
+/// The longest agency a credit line names after its ` / `.
+const MAX_AGENCY_LEN: usize = 40;
+
 /// `Jane Roe / AP`, `(AP Photo/Jane Doe)`, `Photo: Reuters`.
 fn is_credit(line: &str) -> bool {
     let line = line.trim();
@@ -153,13 +156,16 @@ fn is_credit(line: &str) -> bool {
     {
         return true;
     }
-    let last_slash = memchr::memmem::rfind(line.as_bytes(), b" / ");
+    // The agency after the last ` / ` is at most 40 bytes: only the line's
+    // end needs searching, not the whole of a long paragraph.
+    let tail = line.len().saturating_sub(MAX_AGENCY_LEN + 3);
+    let last_slash = memchr::memmem::rfind(&line.as_bytes()[tail..], b" / ").map(|at| tail + at);
     match last_slash.map(|at| (&line[..at], &line[at + 3..])) {
         Some((who, agency)) => {
             let words = who.split_whitespace().count();
             (1..=5).contains(&words)
                 && !agency.is_empty()
-                && agency.len() <= 40
+                && agency.len() <= MAX_AGENCY_LEN
                 && who
                     .split_whitespace()
                     .all(|w| w.starts_with(char::is_uppercase))
