@@ -16,7 +16,7 @@ use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
-pub use analyses::Analysis;
+pub use analyses::{Analysis, AnalysisKey};
 pub use blocks::BlockKind;
 pub use casing::Casing;
 pub use quotations::Quotation;
@@ -225,6 +225,16 @@ impl<'s> Document<'s> {
     /// What several rules derive from the Document alike, built once.
     pub fn analysis<T: Analysis>(&self) -> Arc<T> {
         self.analyses.get(self)
+    }
+
+    /// What one thing (a rule pack) derives from the Document, built by
+    /// `build` on the first call with `key` and shared afterwards.
+    pub fn keyed_analysis<T: std::any::Any + Send + Sync>(
+        &self,
+        key: AnalysisKey,
+        build: impl FnOnce(&Document) -> T,
+    ) -> Arc<T> {
+        self.analyses.get_keyed(key, || build(self))
     }
 
     /// Word count, as `--statistics` reports it.
