@@ -95,6 +95,7 @@ use super::existence::{self, Existence};
 use super::matcher::{Common, Matcher, MatcherError, Scope, collapse_whitespace};
 use super::occurrence::{self, Count, Occurrence, Per};
 use super::repetition::{self, Repetition, Unit};
+use super::screen::ScreenBuilder;
 use super::substitution::{self, Substitution};
 use super::template::{Slot, Template};
 
@@ -351,6 +352,25 @@ impl PackFile<'_> {
         }
         Ok(matcher)
     }
+
+    /// Compile a rule's own list (not its exceptions, which are read only
+    /// where the list matched): phrases are read where `screen` finds one.
+    fn list(
+        &self,
+        screen: &mut ScreenBuilder,
+        entries: &[String],
+        spans: &[Range<usize>],
+        regex: bool,
+        ignore_case: bool,
+        list: Range<usize>,
+    ) -> Result<Matcher, Error> {
+        let matcher = self.matcher(entries, spans, regex, ignore_case, list)?;
+        Ok(if regex {
+            matcher
+        } else {
+            matcher.screened_by(screen.seat(entries))
+        })
+    }
 }
 
 /// Parse one pack. `name` is how errors name the file.
@@ -373,6 +393,7 @@ pub(super) fn parse_pack(
     })?;
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut rules = Vec::with_capacity(raw.rule.len());
+    let mut screen = ScreenBuilder::default();
     for rule in raw.rule {
         let table = rule.span();
         let rule = rule.into_inner();
@@ -386,13 +407,15 @@ pub(super) fn parse_pack(
                 )),
             ));
         }
-        rules.push(build_rule(&file, rule, table)?);
+        rules.push(build_rule(&file, &mut screen, rule, table)?);
     }
+    screen.finish();
     Ok(rules)
 }
 
 fn build_rule(
     file: &PackFile<'_>,
+    screen: &mut ScreenBuilder,
     raw: RawRule,
     table: Range<usize>,
 ) -> Result<Box<dyn Rule>, Error> {
@@ -489,11 +512,11 @@ fn build_rule(
             .collect();
         append_section(&mut common, heading, &listed.join(", "));
     }
-    let words = |required: bool| -> Result<Option<Matcher>, Error> {
+    let mut words = |required: bool| -> Result<Option<Matcher>, Error> {
         match &raw.words {
             Some(list) => {
                 let (entries, spans) = strings(list);
-                file.matcher(&entries, &spans, regex, ignore_case, list.span())
+                file.list(screen, &entries, &spans, regex, ignore_case, list.span())
                     .map(Some)
             }
             None if required => Err(file.error(table.clone(), "missing field `words`", None)),
@@ -513,7 +536,7 @@ fn build_rule(
             pairs.sort_by_key(|(key, _)| key.span().start);
             let entries: Vec<String> = pairs.iter().map(|(k, _)| k.get_ref().clone()).collect();
             let spans: Vec<_> = pairs.iter().map(|(k, _)| k.span()).collect();
-            let matcher = file.matcher(&entries, &spans, regex, ignore_case, swap.span())?;
+            let matcher = file.list(screen, &entries, &spans, regex, ignore_case, swap.span())?;
             let listed: Vec<String> = pairs
                 .iter()
                 .map(|(from, to)| match to.get_ref().trim() {
@@ -686,7 +709,7 @@ fn build_rule(
                     );
                 }
             }
-            let matcher = file.matcher(&entries, &spans, regex, ignore_case, either.span())?;
+            let matcher = file.list(screen, &entries, &spans, regex, ignore_case, either.span())?;
             let mut listed = Vec::new();
             for group in 0..either.get_ref().len() {
                 let forms: Vec<String> = (0..group_of.len())

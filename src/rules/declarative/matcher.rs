@@ -5,13 +5,15 @@
 //! Literal phrases compile to one Aho-Corasick automaton per rule (ASCII
 //! case folding, both apostrophes); patterns compile to one multi-pattern
 //! regex per rule that reports which pattern matched. Either way a rule reads
-//! each sentence once. Matching happens sentence by sentence, so nothing
-//! matches across a sentence boundary or in a dateline, and a run of
-//! whitespace in the text (a hard-wrapped line, a double space) matches the
-//! single space of a phrase. A match must start and end on word boundaries —
-//! a hyphen or apostrophe joined to letters is inside a word, so `end result`
-//! is not found in `year-end results` nor `storm` in `storm’s` — and never
-//! contains a masked Markdown byte (NUL) or lies inside a URL.
+//! each sentence once at most — a list of phrases only the sentences its
+//! pack's screen ([`super::screen`]) found one of them in. Matching happens
+//! sentence by sentence, so nothing matches across a sentence boundary or in
+//! a dateline, and a run of whitespace in the text (a hard-wrapped line, a
+//! double space) matches the single space of a phrase. A match must start
+//! and end on word boundaries — a hyphen or apostrophe joined to letters is
+//! inside a word, so `end result` is not found in `year-end results` nor
+//! `storm` in `storm’s` — and never contains a masked Markdown byte (NUL) or
+//! lies inside a URL.
 
 use std::cmp::Reverse;
 use std::ops::Range;
@@ -27,6 +29,7 @@ use crate::document::{BlockKind, Document, TokenKind};
 use crate::rules::RuleMeta;
 use crate::span::Span;
 
+use super::screen::{Screened, Seat};
 use super::template::Template;
 
 /// The most memory one rule's compiled patterns may take. A pattern that
@@ -43,6 +46,8 @@ pub(super) struct Matcher {
     regex: bool,
     ignore_case: bool,
     engine: OnceLock<Engine>,
+    /// A rule's list of phrases: its place in its pack's screen.
+    seat: Option<Seat>,
 }
 
 enum Engine {
@@ -55,10 +60,11 @@ enum Engine {
 /// the rule has read enough text to repay building a DFA, which reads about
 /// twice as fast (for a list of 50 phrases the DFA costs as much to build as
 /// reading some 200 KB with the NFA).
-struct Phrases {
+pub(super) struct Phrases {
     /// The phrases searched for, with both apostrophes where they have one.
     patterns: Vec<String>,
-    /// `entries[pattern]`: the phrase's index in the rule's list.
+    /// `entries[pattern]`: the phrase's index in the rule's list (in a
+    /// screen: the list's index in the pack).
     entries: Vec<usize>,
     ignore_case: bool,
     nfa: AhoCorasick,
@@ -87,6 +93,34 @@ fn phrase_automaton(
 }
 
 impl Phrases {
+    /// `patterns` (from [`phrase_patterns`]) standing for `entries`.
+    pub fn new(
+        patterns: Vec<String>,
+        entries: Vec<usize>,
+        ignore_case: bool,
+    ) -> Result<Phrases, MatcherError> {
+        let nfa = phrase_automaton(&patterns, ignore_case, AhoCorasickKind::ContiguousNFA)?;
+        Ok(Phrases {
+            patterns,
+            entries,
+            ignore_case,
+            nfa,
+            dfa: OnceLock::new(),
+            read: AtomicUsize::new(0),
+        })
+    }
+
+    /// Every occurrence of every phrase in `hay`, overlapping ones too: its
+    /// range and the entry it stands for.
+    pub fn find_overlapping<'h>(
+        &'h self,
+        hay: &'h str,
+    ) -> impl Iterator<Item = (Range<usize>, usize)> + 'h {
+        self.for_reading(hay.len())
+            .find_overlapping_iter(hay)
+            .map(|m| (m.start()..m.end(), self.entries[m.pattern().as_usize()]))
+    }
+
     /// The automaton to read `len` more bytes with.
     fn for_reading(&self, len: usize) -> &AhoCorasick {
         if let Some(dfa) = self.dfa.get() {
@@ -128,7 +162,24 @@ impl Matcher {
             regex,
             ignore_case,
             engine: OnceLock::new(),
+            seat: None,
         }
+    }
+
+    /// This list of phrases, read only where its pack's screen finds one.
+    pub fn screened_by(self, seat: Seat) -> Matcher {
+        debug_assert!(!self.regex, "the screen knows phrases, not patterns");
+        Matcher {
+            seat: Some(seat),
+            ..self
+        }
+    }
+
+    /// The sentences of `doc` this list may match in.
+    pub fn screened(&self, doc: &Document) -> Screened {
+        self.seat
+            .as_ref()
+            .map_or_else(Screened::everything, |seat| seat.screened(doc))
     }
 
     /// Compile now, to report a mistake while its pack is being loaded.
@@ -200,15 +251,8 @@ impl Matcher {
         };
         match self.engine() {
             Engine::Literal(phrases) => {
-                let automaton = phrases.for_reading(hay.len());
-                // Most sentences hold no phrase: a plain search, which skips
-                // ahead with a prefilter, rules them out faster than the
-                // overlapping one, which steps through every byte.
-                if !automaton.is_match(hay) {
-                    return;
-                }
-                for m in automaton.find_overlapping_iter(hay) {
-                    push(m.start()..m.end(), phrases.entries[m.pattern().as_usize()]);
+                for (range, entry) in phrases.find_overlapping(hay) {
+                    push(range, entry);
                 }
             }
             Engine::Regex(regex) => {
@@ -259,20 +303,18 @@ fn build_literal(phrases: &[String], ignore_case: bool) -> Result<Engine, Matche
     let mut patterns = Vec::with_capacity(phrases.len());
     let mut entries = Vec::with_capacity(phrases.len());
     for (entry, phrase) in phrases.iter().enumerate() {
-        for variant in apostrophe_variants(collapse_whitespace(phrase)) {
-            patterns.push(variant);
+        for pattern in phrase_patterns(phrase) {
+            patterns.push(pattern);
             entries.push(entry);
         }
     }
-    let nfa = phrase_automaton(&patterns, ignore_case, AhoCorasickKind::ContiguousNFA)?;
-    Ok(Engine::Literal(Phrases {
-        patterns,
-        entries,
-        ignore_case,
-        nfa,
-        dfa: OnceLock::new(),
-        read: AtomicUsize::new(0),
-    }))
+    Phrases::new(patterns, entries, ignore_case).map(Engine::Literal)
+}
+
+/// What the automaton looks for to find `phrase`: its words one space
+/// apart, with either apostrophe.
+pub(super) fn phrase_patterns(phrase: &str) -> Vec<String> {
+    apostrophe_variants(collapse_whitespace(phrase))
 }
 
 /// All patterns in one regex of bounded size.
@@ -521,13 +563,16 @@ pub(super) struct Hit {
     pub raw: RawHit,
 }
 
-/// Reused buffers for a rule's pass over one Document.
+/// Reused buffers for a rule's pass over one Document with one matcher.
 #[derive(Default)]
 pub(super) struct Scratch {
     pub hay: HayBuffer,
     hits: Vec<RawHit>,
     exception_hits: Vec<RawHit>,
     exceptions: Ranges,
+    /// The sentences the matcher may match in, asked once per pass: the
+    /// Document keeps them, but behind a lock.
+    screened: Option<Screened>,
 }
 
 /// Ranges sorted by start with the running maximum of their ends, so that
@@ -610,11 +655,16 @@ impl Common {
             hits,
             exception_hits,
             exceptions,
+            screened,
         } = scratch;
+        let screened = screened.get_or_insert_with(|| matcher.screened(doc));
+        let may_match = screened.may_match(sentence);
         let sentence = &doc.sentences[sentence];
         let hay = buffer.load(&doc.text, sentence.span);
         hits.clear();
-        matcher.find(hay.text, hits);
+        if may_match {
+            matcher.find(hay.text, hits);
+        }
         if hits.is_empty() {
             return (hay, hits);
         }

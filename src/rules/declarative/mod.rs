@@ -9,6 +9,7 @@ pub mod loader;
 mod matcher;
 mod occurrence;
 mod repetition;
+mod screen;
 mod substitution;
 mod template;
 

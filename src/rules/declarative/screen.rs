@@ -1,0 +1,195 @@
+//! One reading of each sentence for all the phrase lists of a pack.
+//!
+//! An automaton steps through every byte of a sentence whatever it looks
+//! for, and most sentences hold none of a list's phrases: a pack of five
+//! lists, each in its rule's automaton, read every text five times to find
+//! next to nothing. A pack's screen puts the phrases of all its lists in one
+//! automaton, reads each sentence of a Document with it once, and notes per
+//! sentence which lists have a phrase there; a rule then reads with its own
+//! automaton only the sentences its list has one in.
+//!
+//! The screen finds everything a list would: it reads the same hay (the
+//! sentence with its whitespace collapsed), finds overlapping phrases, and
+//! folds ASCII case for every list — a list that keeps case finds a subset,
+//! and its own search drops the rest. Word boundaries, quotations and
+//! exceptions are left to the rule. Patterns are not screened.
+
+use std::sync::{Arc, OnceLock};
+
+use crate::document::{AnalysisKey, Document};
+
+use super::matcher::{HayBuffer, Phrases, phrase_patterns};
+
+/// The screen of one pack, shared by the matchers of its phrase lists.
+pub(super) struct Screen {
+    /// Under which a Document keeps what the screen found in it.
+    key: AnalysisKey,
+    /// Every list's phrases, set once the whole pack is read.
+    lists: OnceLock<Vec<Vec<String>>>,
+    /// One automaton for all of them, built on first use, as the lists' own
+    /// are. `None` if it cannot be built (the lists each built alone, so
+    /// only for want of memory): then every list reads every sentence.
+    phrases: OnceLock<Option<Phrases>>,
+}
+
+impl Screen {
+    /// What the screen found in `doc`: read on the first call for it.
+    fn found(&self, doc: &Document) -> Option<Arc<Found>> {
+        let phrases = self.phrases.get_or_init(|| self.build()).as_ref()?;
+        Some(doc.keyed_analysis(self.key, |doc| Found::new(doc, phrases, self.lists().len())))
+    }
+
+    fn lists(&self) -> &[Vec<String>] {
+        self.lists
+            .get()
+            .expect("a screen is used only once its pack is read")
+    }
+
+    fn build(&self) -> Option<Phrases> {
+        let mut patterns = Vec::new();
+        let mut entries = Vec::new();
+        for (list, phrases) in self.lists().iter().enumerate() {
+            for pattern in phrases.iter().flat_map(|phrase| phrase_patterns(phrase)) {
+                patterns.push(pattern);
+                entries.push(list);
+            }
+        }
+        Phrases::new(patterns, entries, true).ok()
+    }
+}
+
+/// Gathers a pack's phrase lists while the pack is read.
+pub(super) struct ScreenBuilder {
+    screen: Arc<Screen>,
+    lists: Vec<Vec<String>>,
+}
+
+impl Default for ScreenBuilder {
+    fn default() -> ScreenBuilder {
+        ScreenBuilder {
+            screen: Arc::new(Screen {
+                key: AnalysisKey::unique(),
+                lists: OnceLock::new(),
+                phrases: OnceLock::new(),
+            }),
+            lists: Vec::new(),
+        }
+    }
+}
+
+impl ScreenBuilder {
+    /// A place in the screen for a list of `phrases`.
+    pub fn seat(&mut self, phrases: &[String]) -> Seat {
+        self.lists.push(phrases.to_vec());
+        Seat {
+            screen: self.screen.clone(),
+            list: self.lists.len() - 1,
+        }
+    }
+
+    /// The whole pack is read: the screen knows every list.
+    pub fn finish(self) {
+        let _ = self.screen.lists.set(self.lists);
+    }
+}
+
+/// A list's place in its pack's screen.
+pub(super) struct Seat {
+    screen: Arc<Screen>,
+    list: usize,
+}
+
+impl Seat {
+    /// The sentences of `doc` the list may match in.
+    pub fn screened(&self, doc: &Document) -> Screened {
+        Screened(self.screen.found(doc).map(|found| (found, self.list)))
+    }
+}
+
+/// Per sentence of a Document, which lists have a phrase in it: one bit
+/// per list, in rows of `stride` words.
+struct Found {
+    bits: Vec<u64>,
+    stride: usize,
+}
+
+impl Found {
+    /// Every sentence is read, not only those in some list's scope: the
+    /// few outside (headlines, credits) cost less than sorting them out.
+    fn new(doc: &Document, phrases: &Phrases, lists: usize) -> Found {
+        let stride = lists.div_ceil(64);
+        let mut bits = vec![0; doc.sentences.len() * stride];
+        let mut buffer = HayBuffer::default();
+        for (sentence, row) in doc.sentences.iter().zip(bits.chunks_exact_mut(stride)) {
+            let hay = buffer.load(&doc.text, sentence.span);
+            for (_, list) in phrases.find_overlapping(hay.text) {
+                row[list / 64] |= 1 << (list % 64);
+            }
+        }
+        Found { bits, stride }
+    }
+
+    fn has(&self, sentence: usize, list: usize) -> bool {
+        self.bits[sentence * self.stride + list / 64] & (1 << (list % 64)) != 0
+    }
+}
+
+/// The sentences of one Document one list may match in: those the screen
+/// found one of its phrases in (`None`: every sentence).
+pub(super) struct Screened(Option<(Arc<Found>, usize)>);
+
+impl Screened {
+    /// A list outside any screen reads every sentence.
+    pub fn everything() -> Screened {
+        Screened(None)
+    }
+
+    /// Whether sentence `sentence` (an index into the Document's) may hold
+    /// a phrase of the list.
+    pub fn may_match(&self, sentence: usize) -> bool {
+        self.0
+            .as_ref()
+            .is_none_or(|(found, list)| found.has(sentence, *list))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::declarative::testing::{flagged, pack_rules};
+
+    /// A pack of one existence rule per `(phrase, ignore-case)`.
+    fn pack(lists: &[(String, bool)]) -> String {
+        lists
+            .iter()
+            .enumerate()
+            .map(|(i, (phrase, ignore_case))| {
+                format!(
+                    "[[rule]]\nid = \"style/r{i}\"\nkind = \"existence\"\nmessage = \"m\"\n\
+                     doc = \"d\"\nignore-case = {ignore_case}\nwords = [\"{phrase}\"]\n"
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_rule_finds_in_its_pack_what_it_finds_alone() {
+        // More lists than one word of bits holds, one keeping case.
+        let mut lists: Vec<(String, bool)> = (0..66).map(|i| (format!("item {i}"), true)).collect();
+        lists.extend([
+            ("in order to".to_string(), true),
+            ("A total of".to_string(), false),
+            ("don't".to_string(), true),
+        ]);
+        let text = "In order\nto win, a total of 5 don’t stop. A total of 3 met. \
+                    See ITEM 65, item 1 and item 64.";
+        let together = pack_rules(&pack(&lists));
+        let mut found = 0;
+        for (rule, list) in together.iter().zip(&lists) {
+            let alone = pack_rules(&pack(std::slice::from_ref(list))).remove(0);
+            let flags = flagged(&**rule, text);
+            assert_eq!(flags, flagged(&*alone, text), "{}", list.0);
+            found += flags.len();
+        }
+        assert_eq!(found, 6);
+    }
+}
