@@ -450,7 +450,15 @@ enum Origin<'t> {
     Map(&'t [Span]),
 }
 
-impl Hay<'_> {
+impl<'t> Hay<'t> {
+    /// `span` of `text` as written, whitespace and all.
+    fn as_written(text: &'t str, span: Span) -> Hay<'t> {
+        Hay {
+            text: span.text(text),
+            origin: Origin::Offset(span.start),
+        }
+    }
+
     /// The file span of `range` of this text.
     pub fn span(&self, range: &Range<usize>) -> Span {
         match self.origin {
@@ -478,10 +486,7 @@ impl HayBuffer {
         if memchr::memchr3(b'\n', b'\r', b'\t', bytes).is_none()
             && DOUBLE_SPACE.find(bytes).is_none()
         {
-            return Hay {
-                text: slice,
-                origin: Origin::Offset(span.start),
-            };
+            return Hay::as_written(text, span);
         }
         self.text.clear();
         self.map.clear();
@@ -642,7 +647,8 @@ impl Common {
     }
 
     /// The matches of `matcher` in one sentence, without overlaps: not in
-    /// quotations (unless included), URLs or exceptions.
+    /// quotations (unless included), URLs or exceptions; with the hay they
+    /// were found in.
     pub fn sentence_hits<'s>(
         &self,
         doc: &'s Document<'_>,
@@ -657,14 +663,17 @@ impl Common {
             exceptions,
             screened,
         } = scratch;
+        hits.clear();
         let screened = screened.get_or_insert_with(|| matcher.screened(doc));
         let may_match = screened.may_match(sentence);
         let sentence = &doc.sentences[sentence];
-        let hay = buffer.load(&doc.text, sentence.span);
-        hits.clear();
-        if may_match {
-            matcher.find(hay.text, hits);
+        if !may_match {
+            // No hits to find spans of: the hay need not be loaded (its
+            // whitespace collapsed) to hold none.
+            return (Hay::as_written(&doc.text, sentence.span), hits);
         }
+        let hay = buffer.load(&doc.text, sentence.span);
+        matcher.find(hay.text, hits);
         if hits.is_empty() {
             return (hay, hits);
         }
