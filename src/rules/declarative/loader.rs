@@ -352,25 +352,6 @@ impl PackFile<'_> {
         }
         Ok(matcher)
     }
-
-    /// Compile a rule's own list (not its exceptions, which are read only
-    /// where the list matched): phrases are read where `screen` finds one.
-    fn list(
-        &self,
-        screen: &mut ScreenBuilder,
-        entries: &[String],
-        spans: &[Range<usize>],
-        regex: bool,
-        ignore_case: bool,
-        list: Range<usize>,
-    ) -> Result<Matcher, Error> {
-        let matcher = self.matcher(entries, spans, regex, ignore_case, list)?;
-        Ok(if regex {
-            matcher
-        } else {
-            matcher.screened_by(screen.seat(entries))
-        })
-    }
 }
 
 /// Parse one pack. `name` is how errors name the file.
@@ -516,8 +497,8 @@ fn build_rule(
         match &raw.words {
             Some(list) => {
                 let (entries, spans) = strings(list);
-                file.list(screen, &entries, &spans, regex, ignore_case, list.span())
-                    .map(Some)
+                let matcher = file.matcher(&entries, &spans, regex, ignore_case, list.span())?;
+                Ok(Some(screen.seat(matcher, scope)))
             }
             None if required => Err(file.error(table.clone(), "missing field `words`", None)),
             None => Ok(None),
@@ -536,7 +517,8 @@ fn build_rule(
             pairs.sort_by_key(|(key, _)| key.span().start);
             let entries: Vec<String> = pairs.iter().map(|(k, _)| k.get_ref().clone()).collect();
             let spans: Vec<_> = pairs.iter().map(|(k, _)| k.span()).collect();
-            let matcher = file.list(screen, &entries, &spans, regex, ignore_case, swap.span())?;
+            let matcher = file.matcher(&entries, &spans, regex, ignore_case, swap.span())?;
+            let matcher = screen.seat(matcher, scope);
             let listed: Vec<String> = pairs
                 .iter()
                 .map(|(from, to)| match to.get_ref().trim() {
@@ -709,7 +691,8 @@ fn build_rule(
                     );
                 }
             }
-            let matcher = file.list(screen, &entries, &spans, regex, ignore_case, either.span())?;
+            let matcher = file.matcher(&entries, &spans, regex, ignore_case, either.span())?;
+            let matcher = screen.seat(matcher, scope);
             let mut listed = Vec::new();
             for group in 0..either.get_ref().len() {
                 let forms: Vec<String> = (0..group_of.len())

@@ -166,9 +166,13 @@ impl Matcher {
         }
     }
 
+    /// The list, if it is of phrases (not patterns).
+    pub fn phrases(&self) -> Option<&[String]> {
+        (!self.regex).then_some(&self.entries)
+    }
+
     /// This list of phrases, read only where its pack's screen finds one.
     pub fn screened_by(self, seat: Seat) -> Matcher {
-        debug_assert!(!self.regex, "the screen knows phrases, not patterns");
         Matcher {
             seat: Some(seat),
             ..self
@@ -667,6 +671,8 @@ impl Common {
         let screened = screened.get_or_insert_with(|| matcher.screened(doc));
         let may_match = screened.may_match(sentence);
         let sentence = &doc.sentences[sentence];
+        // The screen reads only the sentences in some rule's scope.
+        debug_assert!(self.scope.includes(doc.paragraphs[sentence.paragraph].kind));
         if !may_match {
             // No hits to find spans of: the hay need not be loaded (its
             // whitespace collapsed) to hold none.

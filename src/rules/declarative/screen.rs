@@ -18,14 +18,15 @@ use std::sync::{Arc, OnceLock};
 
 use crate::document::{AnalysisKey, Document};
 
-use super::matcher::{HayBuffer, Phrases, phrase_patterns};
+use super::matcher::{HayBuffer, Matcher, Phrases, Scope, phrase_patterns};
 
 /// The screen of one pack, shared by the matchers of its phrase lists.
 pub(super) struct Screen {
     /// Under which a Document keeps what the screen found in it.
     key: AnalysisKey,
-    /// Every list's phrases, set once the whole pack is read.
-    lists: OnceLock<Vec<Vec<String>>>,
+    /// Every list's phrases, and the blocks some list's rule reads: set
+    /// once the whole pack is read.
+    lists: OnceLock<Lists>,
     /// One automaton for all of them, built on first use, as the lists' own
     /// are. `None` if it cannot be built (the lists each built alone, so
     /// only for want of memory): then every list reads every sentence.
@@ -36,10 +37,10 @@ impl Screen {
     /// What the screen found in `doc`: read on the first call for it.
     fn found(&self, doc: &Document) -> Option<Arc<Found>> {
         let phrases = self.phrases.get_or_init(|| self.build()).as_ref()?;
-        Some(doc.keyed_analysis(self.key, |doc| Found::new(doc, phrases, self.lists().len())))
+        Some(doc.keyed_analysis(self.key, |doc| Found::new(doc, phrases, self.lists())))
     }
 
-    fn lists(&self) -> &[Vec<String>] {
+    fn lists(&self) -> &Lists {
         self.lists
             .get()
             .expect("a screen is used only once its pack is read")
@@ -48,7 +49,7 @@ impl Screen {
     fn build(&self) -> Option<Phrases> {
         let mut patterns = Vec::new();
         let mut entries = Vec::new();
-        for (list, phrases) in self.lists().iter().enumerate() {
+        for (list, phrases) in self.lists().phrases.iter().enumerate() {
             for pattern in phrases.iter().flat_map(|phrase| phrase_patterns(phrase)) {
                 patterns.push(pattern);
                 entries.push(list);
@@ -58,10 +59,16 @@ impl Screen {
     }
 }
 
+#[derive(Default)]
+struct Lists {
+    phrases: Vec<Vec<String>>,
+    scopes: Vec<Scope>,
+}
+
 /// Gathers a pack's phrase lists while the pack is read.
 pub(super) struct ScreenBuilder {
     screen: Arc<Screen>,
-    lists: Vec<Vec<String>>,
+    lists: Lists,
 }
 
 impl Default for ScreenBuilder {
@@ -72,19 +79,29 @@ impl Default for ScreenBuilder {
                 lists: OnceLock::new(),
                 phrases: OnceLock::new(),
             }),
-            lists: Vec::new(),
+            lists: Lists::default(),
         }
     }
 }
 
 impl ScreenBuilder {
-    /// A place in the screen for a list of `phrases`.
-    pub fn seat(&mut self, phrases: &[String]) -> Seat {
-        self.lists.push(phrases.to_vec());
-        Seat {
-            screen: self.screen.clone(),
-            list: self.lists.len() - 1,
+    /// A rule's own list (its exceptions are read only where it matched),
+    /// for a rule that reads the blocks in `scope`: a list of phrases then
+    /// reads only the sentences the screen finds one in. Patterns are left
+    /// to read every sentence.
+    pub fn seat(&mut self, matcher: Matcher, scope: Scope) -> Matcher {
+        let Some(phrases) = matcher.phrases() else {
+            return matcher;
+        };
+        let lists = &mut self.lists;
+        lists.phrases.push(phrases.to_vec());
+        if !lists.scopes.contains(&scope) {
+            lists.scopes.push(scope);
         }
+        matcher.screened_by(Seat {
+            screen: self.screen.clone(),
+            list: lists.phrases.len() - 1,
+        })
     }
 
     /// The whole pack is read: the screen knows every list.
@@ -107,21 +124,26 @@ impl Seat {
 }
 
 /// Per sentence of a Document, which lists have a phrase in it: one bit
-/// per list, in rows of `stride` words.
+/// per list, in rows of `stride` words. A sentence no list's rule reads is
+/// not read, and has none.
 struct Found {
     bits: Vec<u64>,
     stride: usize,
 }
 
 impl Found {
-    /// Every sentence is read, not only those in some list's scope: the
-    /// few outside (headlines, credits) cost less than sorting them out.
-    fn new(doc: &Document, phrases: &Phrases, lists: usize) -> Found {
-        let stride = lists.div_ceil(64);
+    fn new(doc: &Document, phrases: &Phrases, lists: &Lists) -> Found {
+        let stride = lists.phrases.len().div_ceil(64);
         let mut bits = vec![0; doc.sentences.len() * stride];
         let mut buffer = HayBuffer::default();
-        for (sentence, row) in doc.sentences.iter().zip(bits.chunks_exact_mut(stride)) {
-            let hay = buffer.load(&doc.text, sentence.span);
+        let sentences = doc
+            .paragraphs
+            .iter()
+            .filter(|p| lists.scopes.iter().any(|scope| scope.includes(p.kind)))
+            .flat_map(|p| p.sentences.clone());
+        for sentence in sentences {
+            let row = &mut bits[sentence * stride..][..stride];
+            let hay = buffer.load(&doc.text, doc.sentences[sentence].span);
             for (_, list) in phrases.find_overlapping(hay.text) {
                 row[list / 64] |= 1 << (list % 64);
             }
@@ -144,8 +166,8 @@ impl Screened {
         Screened(None)
     }
 
-    /// Whether sentence `sentence` (an index into the Document's) may hold
-    /// a phrase of the list.
+    /// Whether sentence `sentence` (an index into the Document's, in the
+    /// scope of the list's rule) may hold a phrase of the list.
     pub fn may_match(&self, sentence: usize) -> bool {
         self.0
             .as_ref()
@@ -191,5 +213,15 @@ mod tests {
             found += flags.len();
         }
         assert_eq!(found, 6);
+    }
+
+    #[test]
+    fn a_screen_reads_the_blocks_its_rules_read() {
+        let headlines = pack_rules(
+            "[[rule]]\nid = \"style/h\"\nkind = \"existence\"\nmessage = \"m\"\ndoc = \"d\"\n\
+             scope = \"heading\"\nwords = [\"in order to\"]\n",
+        );
+        let text = "Mayor acts in order to win\n\nVoters met in order to talk.\n";
+        assert_eq!(flagged(&*headlines[0], text), vec!["in order to"]);
     }
 }
