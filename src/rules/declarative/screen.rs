@@ -4,9 +4,10 @@
 //! for, and most sentences hold none of a list's phrases: a pack of five
 //! lists, each in its rule's automaton, read every text five times to find
 //! next to nothing. A pack's screen puts the phrases of all its lists in one
-//! automaton, reads each sentence of a Document with it once, and notes per
-//! sentence which lists have a phrase there; a rule then reads with its own
-//! automaton only the sentences its list has one in.
+//! automaton, reads with it once each sentence of a Document that one of
+//! the rules reads, and notes per sentence which lists have a phrase there;
+//! a rule then reads with its own automaton only the sentences its list has
+//! one in.
 //!
 //! The screen finds everything a list would: it reads the same hay (the
 //! sentence with its whitespace collapsed), finds overlapping phrases, and
@@ -59,6 +60,7 @@ impl Screen {
     }
 }
 
+/// A pack's phrase lists, and the scopes of their rules.
 #[derive(Default)]
 struct Lists {
     phrases: Vec<Vec<String>>,
