@@ -64,7 +64,9 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     let mut i = span.start;
     let mut space_before = true;
     let mut newline_before = false;
-    let mut emails = EmailScan::default();
+    // Without an `@`, no token of the block is an e-mail address: most
+    // blocks skip that scan altogether.
+    let mut emails = memchr::memchr(b'@', &bytes[span.start..end]).map(|_| EmailScan::default());
     while i < end {
         let c = char_at(text, i);
         if c == '\0' {
@@ -104,9 +106,9 @@ fn scan_token(
     start: usize,
     end: usize,
     c: char,
-    emails: &mut EmailScan,
+    emails: &mut Option<EmailScan>,
 ) -> (usize, TokenKind) {
-    if let Some(email_end) = emails.scan(text, start, end) {
+    if let Some(email_end) = emails.as_mut().and_then(|e| e.scan(text, start, end)) {
         return (email_end, TokenKind::Url);
     }
     if let Some(url_end) = scan_url(text, start, end) {
@@ -227,6 +229,9 @@ fn scan_while(text: &str, start: usize, end: usize, wanted: impl Fn(char) -> boo
 /// `http://…`, `https://…`, `www.…`: up to whitespace, minus trailing
 /// punctuation that belongs to the sentence.
 fn scan_url(text: &str, start: usize, end: usize) -> Option<usize> {
+    if !matches!(text.as_bytes()[start], b'h' | b'w') {
+        return None;
+    }
     let rest = &text[start..end];
     let is_url = rest.starts_with("http://")
         || rest.starts_with("https://")
