@@ -7,7 +7,11 @@
 //! word elsewhere (`a Target of …`, `an earlier target of …`) is a slip.
 //! Built once per Document, on first use ([`super::Document::casing`]).
 
-use foldhash::{HashMap, HashSet};
+use std::hash::BuildHasher;
+
+use foldhash::HashMap;
+use foldhash::fast::FixedState;
+use hashbrown::HashTable;
 
 use super::Document;
 use super::tokens::{Token, TokenKind};
@@ -18,7 +22,7 @@ pub struct Casing {
     /// a sentence of the article's prose, with how often.
     capitalised: HashMap<Box<str>, u32>,
     /// Word forms written in lowercase anywhere in the article's prose.
-    lowercase: HashSet<Box<str>>,
+    lowercase: WordForms,
 }
 
 impl Casing {
@@ -37,12 +41,10 @@ impl Casing {
                 let Some(first) = word.chars().next() else {
                     continue;
                 };
-                // Allocated once per distinct word.
                 if first.is_lowercase() {
-                    if !casing.lowercase.contains(word) {
-                        casing.lowercase.insert(word.into());
-                    }
+                    casing.lowercase.insert(word);
                 } else if first.is_uppercase() && i > 0 && follows_word(doc, tokens, i) {
+                    // Allocated once per distinct word.
                     match casing.capitalised.get_mut(word) {
                         Some(count) => *count += 1,
                         None => {
@@ -67,6 +69,46 @@ impl Casing {
     /// Does the article write this lowercase form anywhere?
     pub fn has_lowercase(&self, lower: &str) -> bool {
         self.lowercase.contains(strip_possessive(lower))
+    }
+}
+
+/// A set of word forms kept back to back in one buffer: an article has
+/// thousands of distinct lowercase words, and an allocation for each cost
+/// more than all the lookups.
+#[derive(Debug, Default)]
+struct WordForms {
+    text: String,
+    /// Each form's range in `text`.
+    ranges: HashTable<(usize, usize)>,
+    hasher: FixedState,
+}
+
+impl WordForms {
+    fn contains(&self, word: &str) -> bool {
+        let hash = self.hasher.hash_one(word);
+        self.ranges
+            .find(hash, |&(start, end)| &self.text[start..end] == word)
+            .is_some()
+    }
+
+    fn insert(&mut self, word: &str) {
+        let WordForms {
+            text,
+            ranges,
+            hasher,
+        } = self;
+        let hash = hasher.hash_one(word);
+        if ranges
+            .find(hash, |&(start, end)| &text[start..end] == word)
+            .is_some()
+        {
+            return;
+        }
+        let start = text.len();
+        text.push_str(word);
+        ranges.insert_unique(hash, (start, text.len()), |&(start, end)| {
+            hasher.hash_one(&text[start..end])
+        });
     }
 }
 
