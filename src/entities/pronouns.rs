@@ -332,8 +332,9 @@ fn is_unnamed_person(doc: &Document, j: usize) -> bool {
 }
 
 /// The last token before a point that passes a test, for questions about
-/// ever later points (`any_in` with a growing `end`): each token is tested
-/// once, so asking at every pronoun of a long sentence stays linear.
+/// ever later windows (`any_in` with a growing `start` and `end`): each
+/// token is tested at most once, so asking at every pronoun of a long
+/// sentence stays linear, and tokens before every window are not tested.
 struct LastMatch<F> {
     test: F,
     /// Tokens before this one have been tested.
@@ -350,9 +351,11 @@ impl<F: Fn(usize) -> bool> LastMatch<F> {
         }
     }
 
-    /// Does a token in `start..end` pass? `end` must not decrease from one
-    /// call to the next.
+    /// Does a token in `start..end` pass? Neither `start` nor `end` may
+    /// decrease from one call to the next.
     fn any_in(&mut self, start: usize, end: usize) -> bool {
+        // No later window reaches back before `start`.
+        self.tested = self.tested.max(start);
         while self.tested < end {
             if (self.test)(self.tested) {
                 self.last = Some(self.tested);
