@@ -187,6 +187,10 @@ pub struct LineIndex {
 }
 
 const CHUNK: usize = 256;
+const _: () = assert!(
+    CHUNK <= u16::MAX as usize,
+    "chunk counts are summed in 16 bits"
+);
 
 /// A byte that starts a character.
 fn starts_char(b: u8) -> bool {
@@ -206,8 +210,17 @@ impl LineIndex {
         let mut chars_before = vec![0];
         let mut units_before = vec![0];
         for chunk in text.as_bytes().chunks(CHUNK) {
-            let chars = chunk.iter().filter(|&&b| starts_char(b)).count();
-            let astral = chunk.iter().filter(|&&b| starts_astral(b)).count();
+            // Sums in 16 bits (a chunk has at most 256 bytes), which the
+            // compiler vectorises 16 bytes at a time: this reads every byte
+            // of a file with findings.
+            let chars = chunk
+                .iter()
+                .map(|&b| u16::from(starts_char(b)))
+                .sum::<u16>() as usize;
+            let astral = chunk
+                .iter()
+                .map(|&b| u16::from(starts_astral(b)))
+                .sum::<u16>() as usize;
             chars_before.push(chars_before.last().unwrap() + chars);
             units_before.push(units_before.last().unwrap() + chars + astral);
         }
