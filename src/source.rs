@@ -210,9 +210,9 @@ impl LineIndex {
         let mut chars_before = vec![0];
         let mut units_before = vec![0];
         for chunk in text.as_bytes().chunks(CHUNK) {
-            // Sums in 16 bits (a chunk has at most 256 bytes), which the
-            // compiler vectorises 16 bytes at a time: this reads every byte
-            // of a file with findings.
+            // Sums in 16 bits (a chunk has at most CHUNK bytes), which the
+            // compiler vectorises; in machine words it does not: this reads
+            // every byte of a file with findings.
             let chars = chunk
                 .iter()
                 .map(|&b| u16::from(starts_char(b)))

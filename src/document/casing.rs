@@ -85,25 +85,25 @@ struct WordForms {
 
 impl WordForms {
     fn contains(&self, word: &str) -> bool {
-        let hash = self.hasher.hash_one(word);
+        self.holds(self.hasher.hash_one(word), word)
+    }
+
+    fn holds(&self, hash: u64, word: &str) -> bool {
         self.ranges
             .find(hash, |&(start, end)| &self.text[start..end] == word)
             .is_some()
     }
 
     fn insert(&mut self, word: &str) {
+        let hash = self.hasher.hash_one(word);
+        if self.holds(hash, word) {
+            return;
+        }
         let WordForms {
             text,
             ranges,
             hasher,
         } = self;
-        let hash = hasher.hash_one(word);
-        if ranges
-            .find(hash, |&(start, end)| &text[start..end] == word)
-            .is_some()
-        {
-            return;
-        }
         let start = text.len();
         text.push_str(word);
         ranges.insert_unique(hash, (start, text.len()), |&(start, end)| {

@@ -209,15 +209,12 @@ impl EmailScan {
 }
 
 /// The offset of the first character from `start` that is not `wanted`.
+/// (Character by character with [`char_at`], which reads ASCII without
+/// decoding: `str::find` decodes every character.)
 fn scan_while(text: &str, start: usize, end: usize, wanted: impl Fn(char) -> bool) -> usize {
-    let bytes = text.as_bytes();
     let mut i = start;
     while i < end {
-        // ASCII without decoding: every word is read here once.
-        let c = match bytes[i] {
-            byte if byte.is_ascii() => char::from(byte),
-            _ => char_at(text, i),
-        };
+        let c = char_at(text, i);
         if !wanted(c) {
             return i;
         }

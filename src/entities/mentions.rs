@@ -69,12 +69,11 @@ pub fn extract(doc: &Document) -> Entities {
             continue;
         }
         for sentence in paragraph.sentences.clone() {
-            let tokens = doc.sentences[sentence].tokens.clone();
             Scanner {
                 doc,
                 sentence,
                 first_finite_verb: OnceCell::new(),
-                known: vec![Known::default(); tokens.len()],
+                known: vec![Known::default(); doc.sentences[sentence].tokens.len()],
             }
             .scan(paragraph_index, &mut candidates);
         }
