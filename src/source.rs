@@ -261,6 +261,13 @@ impl LineIndex {
         end - self.starts[line]
     }
 
+    /// The 0-based line `lines_before` lines above the one holding `offset`
+    /// (the first line if there are fewer), and the offset it starts at.
+    pub fn line_above(&self, offset: usize, lines_before: usize) -> (usize, usize) {
+        let line = self.line_of(offset).saturating_sub(lines_before);
+        (line, self.starts[line])
+    }
+
     /// 0-based line holding `offset`.
     fn line_of(&self, offset: usize) -> usize {
         self.starts.partition_point(|&start| start <= offset) - 1

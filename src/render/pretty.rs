@@ -11,6 +11,7 @@ use miette::{
 
 use super::{FileResult, Renderer, Summary};
 use crate::rules::{Diagnostic, Severity};
+use crate::source::LineIndex;
 
 pub struct Pretty {
     handler: GraphicalReportHandler,
@@ -33,6 +34,11 @@ impl Pretty {
 struct NamedText<'a> {
     name: &'a str,
     text: &'a str,
+    /// The text's lines, to hand miette only the lines around a finding:
+    /// left to itself it counts lines from the top of the file for each
+    /// one. `None` if the text has a `\r` that ends a line on its own, a
+    /// line break miette counts and the index does not.
+    lines: Option<&'a LineIndex>,
 }
 
 impl SourceCode for NamedText<'_> {
@@ -42,18 +48,36 @@ impl SourceCode for NamedText<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let contents = self
-            .text
-            .read_span(span, context_lines_before, context_lines_after)?;
+        // miette reads from the first line it shows: the line numbers it
+        // counts from there are shifted by the lines above. An empty span
+        // at the start of a line is the exception: miette looks at the byte
+        // before it.
+        let (lines_above, start) = self
+            .lines
+            .map(|lines| lines.line_above(span.offset().min(self.text.len()), context_lines_before))
+            .filter(|&(_, start)| !span.is_empty() || start < span.offset())
+            .unwrap_or((0, 0));
+        let shown = SourceSpan::new((span.offset() - start).into(), span.len());
+        let contents =
+            self.text[start..].read_span(&shown, context_lines_before, context_lines_after)?;
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_string(),
             contents.data(),
-            *contents.span(),
-            contents.line(),
+            SourceSpan::new(
+                (contents.span().offset() + start).into(),
+                contents.span().len(),
+            ),
+            contents.line() + lines_above,
             contents.column(),
-            contents.line_count(),
+            contents.line_count() + lines_above,
         )))
     }
+}
+
+/// Whether every `\r` in `text` is followed by `\n`.
+fn only_crlf(text: &str) -> bool {
+    memchr::memchr_iter(b'\r', text.as_bytes())
+        .all(|at| text.as_bytes().get(at + 1) == Some(&b'\n'))
 }
 
 struct Report<'a> {
@@ -136,6 +160,7 @@ impl Renderer for Pretty {
     fn file(&mut self, out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
         let text = &file.source.text;
         let lines = file.source.lines();
+        let windowed = only_crlf(text);
         for diagnostic in &file.diagnostics {
             let spans =
                 std::iter::once(diagnostic.span).chain(diagnostic.labels.iter().map(|l| l.span));
@@ -147,6 +172,7 @@ impl Renderer for Pretty {
                 source: NamedText {
                     name: &file.source.path,
                     text,
+                    lines: windowed.then_some(lines),
                 },
                 snippet,
             };
@@ -187,5 +213,66 @@ fn counted(n: usize, noun: &str) -> String {
         format!("1 {noun}")
     } else {
         format!("{n} {noun}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What miette reads around a span, as the renderer compares it.
+    fn read(
+        text: &NamedText,
+        span: SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Option<(Vec<u8>, SourceSpan, usize, usize, usize)> {
+        let contents = text.read_span(&span, before, after).ok()?;
+        Some((
+            contents.data().to_vec(),
+            *contents.span(),
+            contents.line(),
+            contents.column(),
+            contents.line_count(),
+        ))
+    }
+
+    #[test]
+    fn reading_from_the_lines_above_matches_reading_from_the_top() {
+        for text in [
+            "One.\nTwo words.\n\nThree here.\nFour.",
+            "One.\r\nTwo words.\r\n\r\nThree.\r\n",
+            "\nA\nB\n",
+        ] {
+            let lines = LineIndex::new(text);
+            let whole = NamedText {
+                name: "a.txt",
+                text,
+                lines: None,
+            };
+            let windowed = NamedText {
+                lines: Some(&lines),
+                ..whole
+            };
+            for offset in 0..=text.len() {
+                for len in 0..3 {
+                    for context in 0..3 {
+                        let span = SourceSpan::new(offset.into(), len);
+                        assert_eq!(
+                            read(&windowed, span, context, context),
+                            read(&whole, span, context, context),
+                            "{text:?} at {offset}+{len}, {context} lines around"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_lone_carriage_return_makes_miette_count_from_the_top() {
+        assert!(only_crlf("a\r\nb\n"));
+        assert!(!only_crlf("a\rb\r\n"));
+        assert!(!only_crlf("a\r"));
     }
 }
