@@ -2,8 +2,9 @@
 //! kind of declarative rule shares: its scope, its treatment of quotations,
 //! its exceptions.
 //!
-//! Literal phrases compile to one Aho-Corasick automaton per rule (ASCII
-//! case folding, both apostrophes); patterns compile to one multi-pattern
+//! Literal phrases are found by their first word (ASCII case folding, both
+//! apostrophes), or by one Aho-Corasick automaton per rule once it has read
+//! enough text to repay building one; patterns compile to one multi-pattern
 //! regex per rule that reports which pattern matched. Either way a rule reads
 //! each sentence once at most — a list of phrases only the sentences its
 //! pack's screen ([`super::screen`]) found one of them in. Matching happens
@@ -39,8 +40,7 @@ const REGEX_SIZE_LIMIT: usize = 1 << 20;
 const REGEX_CACHE_CAPACITY: usize = 1 << 21;
 
 /// One rule's list — words, phrases or patterns — and its compiled form,
-/// built on first use: a rule that never runs is never compiled, and the
-/// embedded packs load in well under a millisecond.
+/// built on first use: a rule that never runs is never compiled.
 pub(super) struct Matcher {
     entries: Vec<String>,
     regex: bool,
@@ -56,10 +56,20 @@ enum Engine {
     Regex(meta::Regex),
 }
 
-/// Aho-Corasick over the phrases: a contiguous NFA, cheap to build, until
-/// the rule has read enough text to repay building a DFA, which reads about
-/// twice as fast (for a list of 50 phrases the DFA costs as much to build as
-/// reading some 200 KB with the NFA).
+/// A list of phrases, found by their first word until the list has read
+/// enough text to repay building an automaton.
+///
+/// A phrase that starts with a word character can only be found where a
+/// word starts (the next step drops a match that does not start and end on
+/// word boundaries), and there the word is its first word: the word ends
+/// where the phrase's first word ends, at a space or a joiner, or where the
+/// phrase ends. So each word of the hay is looked up once and the phrases
+/// that start with it are compared. This needs nothing compiled, where an
+/// Aho-Corasick automaton costs as much to build as reading some 200 KB
+/// with it: a short article is read with the words, a collection with a
+/// DFA built once its first [`DFA_AFTER_BYTES`] are read. Both find every
+/// phrase on word boundaries; the automaton also finds others, which the
+/// next step drops.
 pub(super) struct Phrases {
     /// The phrases searched for, with both apostrophes where they have one.
     patterns: Vec<String>,
@@ -67,75 +77,228 @@ pub(super) struct Phrases {
     /// screen: the list's index in the pack).
     entries: Vec<usize>,
     ignore_case: bool,
-    nfa: AhoCorasick,
+    /// The distinct first words (ASCII lower-cased if `ignore_case`), in
+    /// the order of their buckets.
+    first_words: Vec<FirstWord>,
+    /// Where each bucket's first words start in `first_words`, and where
+    /// the last ends: a word is compared only with the first words of its
+    /// own first byte and length, most often none or one, without hashing.
+    buckets: Vec<u32>,
+    /// The patterns of each first word, in the order of `first_words`.
+    by_first_word: Vec<usize>,
+    /// Patterns that start with neither a letter nor a digit: tried at every
+    /// character.
+    anywhere: Vec<usize>,
     dfa: OnceLock<AhoCorasick>,
-    /// Bytes read with the NFA so far.
+    /// Bytes read by words so far.
     read: AtomicUsize,
 }
 
-/// How much text a rule reads with its NFA before it builds its DFA.
+/// How much text a list reads by words before it builds its DFA.
 const DFA_AFTER_BYTES: usize = 256 * 1024;
 
-fn phrase_automaton(
-    patterns: &[String],
-    ignore_case: bool,
-    kind: AhoCorasickKind,
-) -> Result<AhoCorasick, MatcherError> {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(ignore_case)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(kind))
-        .build(patterns)
-        .map_err(|err| MatcherError {
-            entry: None,
-            message: err.to_string(),
-        })
+/// A word some phrases start with.
+struct FirstWord {
+    text: Box<[u8]>,
+    /// Its patterns' range in [`Phrases::by_first_word`].
+    patterns: Range<usize>,
+}
+
+/// Lengths a bucket tells apart; longer first words share the last.
+const BUCKET_LENGTHS: usize = 16;
+
+/// The bucket of a word by its first byte (lower-cased if case is ignored)
+/// and its length.
+fn bucket(first: u8, len: usize) -> usize {
+    usize::from(first) * BUCKET_LENGTHS + len.min(BUCKET_LENGTHS - 1)
 }
 
 impl Phrases {
     /// `patterns` (from [`phrase_patterns`]) standing for `entries`.
-    pub fn new(
-        patterns: Vec<String>,
-        entries: Vec<usize>,
-        ignore_case: bool,
-    ) -> Result<Phrases, MatcherError> {
-        let nfa = phrase_automaton(&patterns, ignore_case, AhoCorasickKind::ContiguousNFA)?;
-        Ok(Phrases {
+    pub fn new(patterns: Vec<String>, entries: Vec<usize>, ignore_case: bool) -> Phrases {
+        let fold = |word: &str| {
+            let mut key = word.as_bytes().to_vec();
+            if ignore_case {
+                key.make_ascii_lowercase();
+            }
+            key
+        };
+        let mut anywhere = Vec::new();
+        // (bucket, first word, pattern), sorted: each first word's patterns
+        // together, the first words in bucket order.
+        let mut keyed = Vec::with_capacity(patterns.len());
+        for (index, pattern) in patterns.iter().enumerate() {
+            let word = fold(first_word(pattern));
+            if word.is_empty() {
+                anywhere.push(index);
+            } else {
+                keyed.push((bucket(word[0], word.len()), word, index));
+            }
+        }
+        keyed.sort_unstable();
+        let mut first_words: Vec<FirstWord> = Vec::new();
+        let mut buckets = vec![0u32; 256 * BUCKET_LENGTHS + 1];
+        let mut by_first_word = Vec::with_capacity(keyed.len());
+        for (bucket, word, index) in keyed {
+            match first_words.last_mut() {
+                Some(last) if *last.text == *word => last.patterns.end += 1,
+                _ => {
+                    first_words.push(FirstWord {
+                        text: word.into_boxed_slice(),
+                        patterns: by_first_word.len()..by_first_word.len() + 1,
+                    });
+                    buckets[bucket + 1] += 1;
+                }
+            }
+            by_first_word.push(index);
+        }
+        for i in 1..buckets.len() {
+            buckets[i] += buckets[i - 1];
+        }
+        Phrases {
             patterns,
             entries,
             ignore_case,
-            nfa,
+            first_words,
+            buckets,
+            by_first_word,
+            anywhere,
             dfa: OnceLock::new(),
             read: AtomicUsize::new(0),
-        })
+        }
     }
 
-    /// Every occurrence of every phrase in `hay`, overlapping ones too: its
-    /// range and the entry it stands for.
-    pub fn find_overlapping<'h>(
-        &'h self,
-        hay: &'h str,
-    ) -> impl Iterator<Item = (Range<usize>, usize)> + 'h {
-        self.for_reading(hay.len())
-            .find_overlapping_iter(hay)
-            .map(|m| (m.start()..m.end(), self.entries[m.pattern().as_usize()]))
+    /// Every occurrence in `hay` of every phrase that starts and ends on
+    /// word boundaries, and maybe others: its range and the entry it stands
+    /// for. Overlapping ones are all reported, in no particular order.
+    pub fn find_overlapping(&self, hay: &str, mut found: impl FnMut(Range<usize>, usize)) {
+        match self.dfa(hay.len()) {
+            Some(dfa) => {
+                for m in dfa.find_overlapping_iter(hay) {
+                    found(m.start()..m.end(), self.entries[m.pattern().as_usize()]);
+                }
+            }
+            None => self.find_by_words(hay, found),
+        }
     }
 
-    /// The automaton to read `len` more bytes with.
-    fn for_reading(&self, len: usize) -> &AhoCorasick {
+    /// The automaton to read `len` more bytes with, once enough were read
+    /// by words. Building it only fails for want of memory: then the words
+    /// go on.
+    fn dfa(&self, len: usize) -> Option<&AhoCorasick> {
         if let Some(dfa) = self.dfa.get() {
-            return dfa;
+            return Some(dfa);
         }
         if self.read.fetch_add(len, Ordering::Relaxed) < DFA_AFTER_BYTES {
-            return &self.nfa;
+            return None;
         }
-        // Built from patterns that already built an NFA, so it only fails
-        // on running out of memory: keep reading with the NFA then.
-        match phrase_automaton(&self.patterns, self.ignore_case, AhoCorasickKind::DFA) {
-            Ok(dfa) => self.dfa.get_or_init(|| dfa),
-            Err(_) => &self.nfa,
+        let dfa = AhoCorasick::builder()
+            .ascii_case_insensitive(self.ignore_case)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&self.patterns)
+            .ok()?;
+        Some(self.dfa.get_or_init(|| dfa))
+    }
+
+    /// Every occurrence in `hay` of every phrase that starts with a word
+    /// character where a word starts, and of every other phrase anywhere.
+    fn find_by_words(&self, hay: &str, mut found: impl FnMut(Range<usize>, usize)) {
+        let bytes = hay.as_bytes();
+        let mut report = |start: usize, pattern: usize| {
+            let text = self.patterns[pattern].as_bytes();
+            let end = start + text.len();
+            if bytes
+                .get(start..end)
+                .is_some_and(|candidate| self.same(candidate, text))
+            {
+                found(start..end, self.entries[pattern]);
+            }
+        };
+        if !self.anywhere.is_empty() {
+            for (start, _) in hay.char_indices() {
+                for &pattern in &self.anywhere {
+                    report(start, pattern);
+                }
+            }
+        }
+        if self.first_words.is_empty() {
+            return;
+        }
+        for word in words(hay) {
+            let text = &bytes[word.clone()];
+            let first = if self.ignore_case {
+                text[0].to_ascii_lowercase()
+            } else {
+                text[0]
+            };
+            let bucket = bucket(first, text.len());
+            let (from, to) = (self.buckets[bucket], self.buckets[bucket + 1]);
+            for first_word in &self.first_words[from as usize..to as usize] {
+                if self.same(text, &first_word.text) {
+                    for &pattern in &self.by_first_word[first_word.patterns.clone()] {
+                        report(word.start, pattern);
+                    }
+                }
+            }
         }
     }
+
+    /// Whether `found` is `wanted`, in ASCII case if that is ignored.
+    fn same(&self, found: &[u8], wanted: &[u8]) -> bool {
+        if self.ignore_case {
+            found.eq_ignore_ascii_case(wanted)
+        } else {
+            found == wanted
+        }
+    }
+}
+
+/// The letters and digits `phrase` starts with (empty if it starts with
+/// anything else).
+fn first_word(phrase: &str) -> &str {
+    let end = phrase
+        .find(|c: char| !is_word_char(c))
+        .unwrap_or(phrase.len());
+    &phrase[..end]
+}
+
+/// The byte ranges of the runs of letters and digits in `hay`.
+fn words(hay: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = hay.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = next_word_char(hay, at, true)?;
+        let end = next_word_char(hay, start, false).unwrap_or(bytes.len());
+        at = end;
+        Some(start..end)
+    })
+}
+
+/// The first offset from `from` whose character is (`word`) or is not
+/// (`!word`) a letter or digit. ASCII is told apart byte by byte.
+fn next_word_char(hay: &str, from: usize, word: bool) -> Option<usize> {
+    let bytes = hay.as_bytes();
+    let mut at = from;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if byte.is_ascii() {
+            if byte.is_ascii_alphanumeric() == word {
+                return Some(at);
+            }
+            at += 1;
+        } else {
+            let c = hay[at..]
+                .chars()
+                .next()
+                .expect("at is a character boundary");
+            if is_word_char(c) == word {
+                return Some(at);
+            }
+            at += c.len_utf8();
+        }
+    }
+    None
 }
 
 /// A match in a [`Hay`]: its byte range there and its entry in the list.
@@ -237,7 +400,7 @@ impl Matcher {
         if self.regex {
             build_regex(&self.entries, self.ignore_case).map(Engine::Regex)
         } else {
-            build_literal(&self.entries, self.ignore_case)
+            Ok(build_literal(&self.entries, self.ignore_case))
         }
     }
 
@@ -254,11 +417,7 @@ impl Matcher {
             }
         };
         match self.engine() {
-            Engine::Literal(phrases) => {
-                for (range, entry) in phrases.find_overlapping(hay) {
-                    push(range, entry);
-                }
-            }
+            Engine::Literal(phrases) => phrases.find_overlapping(hay, push),
             Engine::Regex(regex) => {
                 for m in regex.find_iter(hay) {
                     push(m.range(), m.pattern().as_usize());
@@ -303,7 +462,7 @@ impl Matcher {
     }
 }
 
-fn build_literal(phrases: &[String], ignore_case: bool) -> Result<Engine, MatcherError> {
+fn build_literal(phrases: &[String], ignore_case: bool) -> Engine {
     let mut patterns = Vec::with_capacity(phrases.len());
     let mut entries = Vec::with_capacity(phrases.len());
     for (entry, phrase) in phrases.iter().enumerate() {
@@ -312,7 +471,7 @@ fn build_literal(phrases: &[String], ignore_case: bool) -> Result<Engine, Matche
             entries.push(entry);
         }
     }
-    Phrases::new(patterns, entries, ignore_case).map(Engine::Literal)
+    Engine::Literal(Phrases::new(patterns, entries, ignore_case))
 }
 
 /// What the automaton looks for to find `phrase`: its words one space
@@ -768,6 +927,64 @@ mod tests {
         // The longest phrase that fits wins; one that runs into a word does not.
         assert_eq!(found(&m, "in order to win"), vec!["in order to"]);
         assert_eq!(found(&m, "in order tomorrow"), vec!["in order"]);
+    }
+
+    /// What `phrases` finds in `hay` on word boundaries, sorted.
+    fn on_boundaries(phrases: &Phrases, hay: &str) -> Vec<(Range<usize>, usize)> {
+        let mut hits = Vec::new();
+        phrases.find_overlapping(hay, |range, entry| {
+            if on_word_boundaries(hay, &range) {
+                hits.push((range, entry));
+            }
+        });
+        hits.sort_by_key(|(range, entry)| (range.start, range.end, *entry));
+        hits
+    }
+
+    #[test]
+    fn words_and_the_automaton_find_the_same_phrases() {
+        let list = [
+            "in order to",
+            "in order",
+            "order",
+            "end result",
+            "don't",
+            "ÉTÉ chaud",
+            "a",
+            "A lot",
+            "-in",
+            "“quoted",
+            "co-op",
+            "x1",
+            "straße",
+        ];
+        let hays = [
+            "In order to win, in order tomorrow, reorder the order.",
+            "The end result and year-end results; don’t, don't, DON'T.",
+            "été chaud, ÉTÉ chaud, a lot of A LOT, a-lot and -in, built-in.",
+            "“quoted” words, a co-op, co-ops, X1 and x10, STRASSE straße STRAßE.",
+            "",
+            "a",
+        ];
+        for ignore_case in [true, false] {
+            let (mut patterns, mut entries) = (Vec::new(), Vec::new());
+            for (entry, phrase) in list.iter().enumerate() {
+                for pattern in phrase_patterns(phrase) {
+                    patterns.push(pattern);
+                    entries.push(entry);
+                }
+            }
+            let by_words = Phrases::new(patterns.clone(), entries.clone(), ignore_case);
+            let automaton = Phrases::new(patterns, entries, ignore_case);
+            // Reading as much as a DFA waits for builds it on the next read.
+            assert!(automaton.dfa(DFA_AFTER_BYTES).is_none());
+            assert!(automaton.dfa(0).is_some());
+            for hay in hays {
+                let found = on_boundaries(&by_words, hay);
+                assert_eq!(found, on_boundaries(&automaton, hay), "{hay:?}");
+                assert!(hay.is_empty() || !found.is_empty(), "{hay:?}");
+            }
+        }
     }
 
     #[test]

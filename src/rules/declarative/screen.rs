@@ -1,13 +1,13 @@
 //! One reading of each sentence for all the phrase lists of a pack.
 //!
-//! An automaton steps through every byte of a sentence whatever it looks
-//! for, and most sentences hold none of a list's phrases: a pack of five
-//! lists, each in its rule's automaton, read every text five times to find
-//! next to nothing. A pack's screen puts the phrases of all its lists in one
-//! automaton, reads with it once each sentence of a Document that one of
-//! the rules reads, and notes per sentence which lists have a phrase there;
-//! a rule then reads with its own automaton only the sentences its list has
-//! one in.
+//! Reading a sentence for a list of phrases looks at every word of it (or,
+//! with an automaton, every byte), and most sentences hold none of a list's
+//! phrases: a pack of five lists, each read by its own rule, read every
+//! text five times to find next to nothing. A pack's screen puts the
+//! phrases of all its lists in one list, reads with it once each sentence
+//! of a Document that one of the rules reads, and notes per sentence which
+//! lists have a phrase there; a rule then reads with its own list only the
+//! sentences its list has one in.
 //!
 //! The screen finds everything a list would: it reads the same hay (the
 //! sentence with its whitespace collapsed), finds overlapping phrases, and
@@ -28,17 +28,15 @@ pub(super) struct Screen {
     /// Every list's phrases, and the blocks some list's rule reads: set
     /// once the whole pack is read.
     lists: OnceLock<Lists>,
-    /// One automaton for all of them, built on first use, as the lists' own
-    /// are. `None` if it cannot be built (the lists each built alone, so
-    /// only for want of memory): then every list reads every sentence.
-    phrases: OnceLock<Option<Phrases>>,
+    /// All their phrases in one list, built on first use.
+    phrases: OnceLock<Phrases>,
 }
 
 impl Screen {
     /// What the screen found in `doc`: read on the first call for it.
-    fn found(&self, doc: &Document) -> Option<Arc<Found>> {
-        let phrases = self.phrases.get_or_init(|| self.build()).as_ref()?;
-        Some(doc.keyed_analysis(self.key, |doc| Found::new(doc, phrases, self.lists())))
+    fn found(&self, doc: &Document) -> Arc<Found> {
+        let phrases = self.phrases.get_or_init(|| self.build());
+        doc.keyed_analysis(self.key, |doc| Found::new(doc, phrases, self.lists()))
     }
 
     fn lists(&self) -> &Lists {
@@ -47,7 +45,7 @@ impl Screen {
             .expect("a screen is used only once its pack is read")
     }
 
-    fn build(&self) -> Option<Phrases> {
+    fn build(&self) -> Phrases {
         let mut patterns = Vec::new();
         let mut entries = Vec::new();
         for (list, phrases) in self.lists().phrases.iter().enumerate() {
@@ -56,7 +54,7 @@ impl Screen {
                 entries.push(list);
             }
         }
-        Phrases::new(patterns, entries, true).ok()
+        Phrases::new(patterns, entries, true)
     }
 }
 
@@ -121,7 +119,7 @@ pub(super) struct Seat {
 impl Seat {
     /// The sentences of `doc` the list may match in.
     pub fn screened(&self, doc: &Document) -> Screened {
-        Screened(self.screen.found(doc).map(|found| (found, self.list)))
+        Screened(Some((self.screen.found(doc), self.list)))
     }
 }
 
@@ -146,9 +144,9 @@ impl Found {
         for sentence in sentences {
             let row = &mut bits[sentence * stride..][..stride];
             let hay = buffer.load(&doc.text, doc.sentences[sentence].span);
-            for (_, list) in phrases.find_overlapping(hay.text) {
+            phrases.find_overlapping(hay.text, |_, list| {
                 row[list / 64] |= 1 << (list % 64);
-            }
+            });
         }
         Found { bits, stride }
     }
