@@ -669,12 +669,13 @@ pub fn is_name_suffix(word: &str) -> bool {
 /// as adjectives; the ending keeps surnames that are also adjectives
 /// (`Young`, `Black`) out.
 pub fn is_demonym(word: &str) -> bool {
+    // The endings first: they rule out most words without a lookup.
     let adjective = |w: &str| {
         w.starts_with(char::is_uppercase)
-            && pos::lookup(w).is_some_and(|e| e.has(pos::Tag::JJ))
             && ["an", "ese", "ish", "i", "ch", "ss", "ic", "ek", "ai", "ech"]
                 .iter()
                 .any(|end| w.ends_with(end))
+            && pos::lookup(w).is_some_and(|e| e.has(pos::Tag::JJ))
     };
     adjective(word) || word.strip_suffix('s').is_some_and(adjective)
 }
