@@ -431,8 +431,11 @@ impl Rule for MistranslatedIdiom {
 
     fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Finding>) {
         let first_words = first_words();
-        // The first match of each calque in the sentence, by calque.
+        // The first match of each calque in the sentence, by calque, and
+        // which calques matched: most sentences match none, and the rest
+        // one or two of the many.
         let mut found: Vec<Option<Span>> = vec![None; CALQUES.len()];
+        let mut matched: Vec<usize> = Vec::new();
         for sentence in &doc.sentences {
             let tokens = doc.sentence_tokens(sentence);
             let is = |i: usize, forms: &[&str]| {
@@ -466,12 +469,15 @@ impl Rule for MistranslatedIdiom {
                         at = at.and_then(|at| find_next(at, forms));
                     }
                     found[c] = at.map(|at| tokens[start].span.cover(tokens[at].span));
+                    if found[c].is_some() {
+                        matched.push(c);
+                    }
                 }
             }
-            for (calque, span) in CALQUES.iter().zip(&mut found) {
-                let Some(span) = span.take() else {
-                    continue;
-                };
+            // Reported in the order of the calques.
+            matched.sort_unstable();
+            for c in matched.drain(..) {
+                let (calque, span) = (&CALQUES[c], found[c].take().expect("matched"));
                 out.push(
                     Finding::new(
                         span,
