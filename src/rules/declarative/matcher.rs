@@ -56,20 +56,21 @@ enum Engine {
     Regex(meta::Regex),
 }
 
-/// A list of phrases, found by their first word until the list has read
+/// A list of phrases, found by their longest word until the list has read
 /// enough text to repay building an automaton.
 ///
-/// A phrase that starts with a word character can only be found where a
-/// word starts (the next step drops a match that does not start and end on
-/// word boundaries), and there the word is its first word: the word ends
-/// where the phrase's first word ends, at a space or a joiner, or where the
-/// phrase ends. So each word of the hay is looked up once and the phrases
-/// that start with it are compared. This needs nothing compiled, where an
-/// Aho-Corasick automaton costs as much to build as reading some 200 KB
-/// with it: a short article is read with the words, a collection with a
-/// DFA built once its first [`DFA_AFTER_BYTES`] are read. Both find every
-/// phrase on word boundaries; the automaton also finds others, which the
-/// next step drops.
+/// A phrase can only be found on word boundaries (the next step drops any
+/// other match), and there each of its words is a whole word of the hay:
+/// inside the phrase a word ends at a space or a joiner the hay must have
+/// too, and at its ends the boundary ends it. So each word of the hay is
+/// looked up once, and where it is the anchor of a phrase, the phrase is
+/// compared around it. The anchor is the phrase's longest word, `order` in
+/// `in order to`: the rarer it is, the fewer places are compared, and long
+/// words are rare. This needs nothing compiled, where an Aho-Corasick
+/// DFA costs as much to build as reading about 1 MB by words: an article
+/// is read by words, a collection with a DFA built once its first
+/// [`DFA_AFTER_BYTES`] are read. Both find every phrase on word
+/// boundaries; the automaton also finds others, which the next step drops.
 pub(super) struct Phrases {
     /// The phrases searched for, with both apostrophes where they have one.
     patterns: Vec<String>,
@@ -77,80 +78,108 @@ pub(super) struct Phrases {
     /// screen: the list's index in the pack).
     entries: Vec<usize>,
     ignore_case: bool,
-    /// The distinct first words (ASCII lower-cased if `ignore_case`), in
-    /// the order of their buckets.
-    first_words: Vec<FirstWord>,
-    /// Where each bucket's first words start in `first_words`, and where
-    /// the last ends: a word is compared only with the first words of its
-    /// own first byte and length, most often none or one, without hashing.
+    /// The distinct anchors (ASCII lower-cased if `ignore_case`), in the
+    /// order of their buckets.
+    anchors: Vec<Anchor>,
+    /// Where each bucket's anchors start in `anchors`, and where the last
+    /// ends: a word is compared only with the anchors of its own first byte
+    /// and length, most often none, without hashing.
     buckets: Vec<u32>,
-    /// The patterns of each first word, in the order of `first_words`.
-    by_first_word: Vec<usize>,
-    /// Patterns that start with neither a letter nor a digit: tried at every
-    /// character.
+    /// Per first byte, a bit per length (in buckets) of the anchors: the
+    /// few bytes that rule out most words.
+    lengths: Box<[u16; 256]>,
+    /// The patterns of each anchor, in the order of `anchors`: the pattern
+    /// and where its anchor starts in it.
+    anchored: Vec<(usize, usize)>,
+    /// Patterns without a letter or digit: tried at every character.
     anywhere: Vec<usize>,
     dfa: OnceLock<AhoCorasick>,
     /// Bytes read by words so far.
     read: AtomicUsize,
 }
 
-/// How much text a list reads by words before it builds its DFA.
-const DFA_AFTER_BYTES: usize = 256 * 1024;
+/// How much text a list reads by words before it builds its DFA. The DFA
+/// reads a byte in about half the instructions, and building it costs
+/// about what reading 1 MB by words costs more: switching there, a list
+/// never costs much more than it would have with the better choice made
+/// in advance.
+const DFA_AFTER_BYTES: usize = 1024 * 1024;
 
-/// A word some phrases start with.
-struct FirstWord {
+/// A word some phrases are anchored at.
+struct Anchor {
     text: Box<[u8]>,
-    /// Its patterns' range in [`Phrases::by_first_word`].
+    /// `text` in one number, if it is at most eight bytes long.
+    packed: Option<u64>,
+    /// Its patterns' range in [`Phrases::anchored`].
     patterns: Range<usize>,
 }
 
-/// Lengths a bucket tells apart; longer first words share the last.
+/// Lengths a bucket tells apart; longer anchors share the last.
 const BUCKET_LENGTHS: usize = 16;
+
+/// Up to eight bytes in one number (ASCII lower-cased if `fold`), to
+/// compare words of the same length at once.
+fn pack(bytes: &[u8], fold: bool) -> Option<u64> {
+    (bytes.len() <= 8).then(|| {
+        bytes.iter().rev().fold(0, |packed, &byte| {
+            let byte = if fold {
+                byte.to_ascii_lowercase()
+            } else {
+                byte
+            };
+            (packed << 8) | u64::from(byte)
+        })
+    })
+}
 
 /// The bucket of a word by its first byte (lower-cased if case is ignored)
 /// and its length.
 fn bucket(first: u8, len: usize) -> usize {
-    usize::from(first) * BUCKET_LENGTHS + len.min(BUCKET_LENGTHS - 1)
+    usize::from(first) * BUCKET_LENGTHS + length_bucket(len)
+}
+
+fn length_bucket(len: usize) -> usize {
+    len.min(BUCKET_LENGTHS - 1)
 }
 
 impl Phrases {
     /// `patterns` (from [`phrase_patterns`]) standing for `entries`.
     pub fn new(patterns: Vec<String>, entries: Vec<usize>, ignore_case: bool) -> Phrases {
-        let fold = |word: &str| {
-            let mut key = word.as_bytes().to_vec();
-            if ignore_case {
-                key.make_ascii_lowercase();
-            }
-            key
-        };
         let mut anywhere = Vec::new();
-        // (bucket, first word, pattern), sorted: each first word's patterns
-        // together, the first words in bucket order.
+        // (bucket, anchor, pattern, where the anchor starts), sorted: each
+        // anchor's patterns together, the anchors in bucket order.
         let mut keyed = Vec::with_capacity(patterns.len());
         for (index, pattern) in patterns.iter().enumerate() {
-            let word = fold(first_word(pattern));
-            if word.is_empty() {
+            let longest = words(pattern).max_by_key(|word| (word.len(), Reverse(word.start)));
+            let Some(anchor) = longest else {
                 anywhere.push(index);
-            } else {
-                keyed.push((bucket(word[0], word.len()), word, index));
+                continue;
+            };
+            let mut text = pattern.as_bytes()[anchor.clone()].to_vec();
+            if ignore_case {
+                text.make_ascii_lowercase();
             }
+            keyed.push((bucket(text[0], text.len()), text, index, anchor.start));
         }
         keyed.sort_unstable();
-        let mut first_words: Vec<FirstWord> = Vec::new();
+        let mut anchors: Vec<Anchor> = Vec::new();
         let mut buckets = vec![0u32; 256 * BUCKET_LENGTHS + 1];
-        let mut by_first_word = Vec::with_capacity(keyed.len());
-        for (bucket, word, index) in keyed {
-            match first_words.last_mut() {
-                Some(last) if *last.text == *word => last.patterns.end += 1,
+        let mut anchored = Vec::with_capacity(keyed.len());
+        let mut lengths = Box::new([0u16; 256]);
+        for (bucket, text, index, at) in keyed {
+            lengths[usize::from(text[0])] |= 1 << length_bucket(text.len());
+            match anchors.last_mut() {
+                Some(last) if *last.text == *text => last.patterns.end += 1,
                 _ => {
-                    first_words.push(FirstWord {
-                        text: word.into_boxed_slice(),
-                        patterns: by_first_word.len()..by_first_word.len() + 1,
+                    anchors.push(Anchor {
+                        packed: pack(&text, false),
+                        text: text.into_boxed_slice(),
+                        patterns: anchored.len()..anchored.len() + 1,
                     });
                     buckets[bucket + 1] += 1;
                 }
             }
-            by_first_word.push(index);
+            anchored.push((index, at));
         }
         for i in 1..buckets.len() {
             buckets[i] += buckets[i - 1];
@@ -159,9 +188,10 @@ impl Phrases {
             patterns,
             entries,
             ignore_case,
-            first_words,
+            anchors,
             buckets,
-            by_first_word,
+            lengths,
+            anchored,
             anywhere,
             dfa: OnceLock::new(),
             read: AtomicUsize::new(0),
@@ -201,11 +231,11 @@ impl Phrases {
         Some(self.dfa.get_or_init(|| dfa))
     }
 
-    /// Every occurrence in `hay` of every phrase that starts with a word
-    /// character where a word starts, and of every other phrase anywhere.
+    /// Every occurrence in `hay` of every phrase whose anchor is a word of
+    /// `hay` there, and of every other phrase anywhere.
     fn find_by_words(&self, hay: &str, mut found: impl FnMut(Range<usize>, usize)) {
         let bytes = hay.as_bytes();
-        let mut report = |start: usize, pattern: usize| {
+        let mut try_at = |start: usize, pattern: usize| {
             let text = self.patterns[pattern].as_bytes();
             let end = start + text.len();
             if bytes
@@ -218,11 +248,11 @@ impl Phrases {
         if !self.anywhere.is_empty() {
             for (start, _) in hay.char_indices() {
                 for &pattern in &self.anywhere {
-                    report(start, pattern);
+                    try_at(start, pattern);
                 }
             }
         }
-        if self.first_words.is_empty() {
+        if self.anchors.is_empty() {
             return;
         }
         for word in words(hay) {
@@ -232,12 +262,27 @@ impl Phrases {
             } else {
                 text[0]
             };
+            if self.lengths[usize::from(first)] & (1 << length_bucket(text.len())) == 0 {
+                continue;
+            }
             let bucket = bucket(first, text.len());
             let (from, to) = (self.buckets[bucket], self.buckets[bucket + 1]);
-            for first_word in &self.first_words[from as usize..to as usize] {
-                if self.same(text, &first_word.text) {
-                    for &pattern in &self.by_first_word[first_word.patterns.clone()] {
-                        report(word.start, pattern);
+            let candidates = &self.anchors[from as usize..to as usize];
+            // Short words, most of them, are compared as numbers.
+            let packed = pack(text, self.ignore_case);
+            for anchor in candidates {
+                let same = match (packed, anchor.packed) {
+                    (Some(word), Some(anchor_word)) => {
+                        word == anchor_word && text.len() == anchor.text.len()
+                    }
+                    _ => self.same(text, &anchor.text),
+                };
+                if !same {
+                    continue;
+                }
+                for &(pattern, at) in &self.anchored[anchor.patterns.clone()] {
+                    if let Some(start) = word.start.checked_sub(at) {
+                        try_at(start, pattern);
                     }
                 }
             }
@@ -254,37 +299,51 @@ impl Phrases {
     }
 }
 
-/// The letters and digits `phrase` starts with (empty if it starts with
-/// anything else).
-fn first_word(phrase: &str) -> &str {
-    let end = phrase
-        .find(|c: char| !is_word_char(c))
-        .unwrap_or(phrase.len());
-    &phrase[..end]
-}
-
 /// The byte ranges of the runs of letters and digits in `hay`.
 fn words(hay: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let bytes = hay.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        let start = next_word_char(hay, at, true)?;
-        let end = next_word_char(hay, start, false).unwrap_or(bytes.len());
+        let start = skip_word_chars(hay, at, false);
+        if start == hay.len() {
+            return None;
+        }
+        let end = skip_word_chars(hay, start, true);
         at = end;
         Some(start..end)
     })
 }
 
-/// The first offset from `from` whose character is (`word`) or is not
-/// (`!word`) a letter or digit. ASCII is told apart byte by byte.
-fn next_word_char(hay: &str, from: usize, word: bool) -> Option<usize> {
+const ASCII_OTHER: u8 = 0;
+const ASCII_WORD: u8 = 1;
+const NOT_ASCII: u8 = 2;
+
+/// Each byte's class: an ASCII letter or digit, other ASCII, or part of a
+/// character beyond ASCII, which must be decoded.
+static BYTE_CLASS: [u8; 256] = {
+    let mut classes = [NOT_ASCII; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        classes[byte] = if (byte as u8).is_ascii_alphanumeric() {
+            ASCII_WORD
+        } else {
+            ASCII_OTHER
+        };
+        byte += 1;
+    }
+    classes
+};
+
+/// The first offset from `from` whose character is not (`word`) or is
+/// (`!word`) a letter or digit, or the end. ASCII is told apart byte by
+/// byte, without decoding.
+fn skip_word_chars(hay: &str, from: usize, word: bool) -> usize {
     let bytes = hay.as_bytes();
     let mut at = from;
-    while at < bytes.len() {
-        let byte = bytes[at];
-        if byte.is_ascii() {
-            if byte.is_ascii_alphanumeric() == word {
-                return Some(at);
+    while let Some(&byte) = bytes.get(at) {
+        let class = BYTE_CLASS[usize::from(byte)];
+        if class != NOT_ASCII {
+            if (class == ASCII_WORD) != word {
+                return at;
             }
             at += 1;
         } else {
@@ -292,13 +351,13 @@ fn next_word_char(hay: &str, from: usize, word: bool) -> Option<usize> {
                 .chars()
                 .next()
                 .expect("at is a character boundary");
-            if is_word_char(c) == word {
-                return Some(at);
+            if is_word_char(c) != word {
+                return at;
             }
             at += c.len_utf8();
         }
     }
-    None
+    at
 }
 
 /// A match in a [`Hay`]: its byte range there and its entry in the list.
@@ -963,6 +1022,7 @@ mod tests {
             "The end result and year-end results; don’t, don't, DON'T.",
             "été chaud, ÉTÉ chaud, a lot of A LOT, a-lot and -in, built-in.",
             "“quoted” words, a co-op, co-ops, X1 and x10, STRASSE straße STRAßE.",
+            "order to go: an order, in order",
             "",
             "a",
         ];
