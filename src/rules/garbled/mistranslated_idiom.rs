@@ -498,11 +498,23 @@ struct FirstWords {
     forms: WordSet,
     /// By form: the calques (indices into [`CALQUES`], in order) it starts.
     calques: Vec<Vec<usize>>,
+    /// Per first byte, a bit per length of the forms (the last bit for all
+    /// longer ones): most words of a text are ruled out without a lookup.
+    lengths: [u32; 256],
+}
+
+/// The bit of a word's length in [`FirstWords::lengths`].
+fn length_bit(word: &str) -> u32 {
+    1 << word.len().min(31)
 }
 
 impl FirstWords {
     /// The calques whose first key word `word` is, in any case.
     fn calques_starting_with(&self, word: &str) -> Option<&[usize]> {
+        let first = word.as_bytes().first()?.to_ascii_lowercase();
+        if self.lengths[usize::from(first)] & length_bit(word) == 0 {
+            return None;
+        }
         let form = self.forms.position_ascii_lowercase_of(word)?;
         Some(&self.calques[form])
     }
@@ -524,7 +536,12 @@ fn first_words() -> &'static FirstWords {
                 }
             }
         }
+        let mut lengths = [0; 256];
+        for form in &forms {
+            lengths[usize::from(form.as_bytes()[0])] |= length_bit(form);
+        }
         FirstWords {
+            lengths,
             // Built once for the process, like the list it indexes.
             forms: WordSet::new(Box::leak(forms.into_boxed_slice())),
             calques,
