@@ -84,9 +84,9 @@ struct Mention {
     kind: Kind,
     sentence: usize,
     /// The content words within a few words of it, in its sentence.
-    near: HashSet<String>,
+    near: ContentWords,
     /// The content words of its clause: a wider window in its sentence.
-    clause: HashSet<String>,
+    clause: ContentWords,
     /// What a sum is of: `loss` in `the $275 million loss` and in `a loss of
     /// $275 million`, `revenue` in `$2.6 billion in revenue`.
     measured: Option<String>,
@@ -328,12 +328,7 @@ fn shared_clause_words(a: &Mention, b: &Mention) -> usize {
 }
 
 /// The words of `a_words` also in `b_words`, other than what either counts.
-fn shared_topic(
-    a: &Mention,
-    b: &Mention,
-    a_words: &HashSet<String>,
-    b_words: &HashSet<String>,
-) -> usize {
+fn shared_topic(a: &Mention, b: &Mention, a_words: &ContentWords, b_words: &ContentWords) -> usize {
     let is_key = |w: &String| {
         a.keys
             .iter()
@@ -342,8 +337,9 @@ fn shared_topic(
             .any(|k| k.split(' ').any(|part| part == w))
     };
     a_words
+        .0
         .iter()
-        .filter(|w| b_words.contains(*w) && !is_key(w))
+        .filter(|w| b_words.contains(w) && !is_key(w))
         .count()
 }
 
@@ -1060,15 +1056,32 @@ fn singular(word: &str) -> String {
     }
 }
 
+/// A few dozen words at most, sorted without repeats: looked up by binary
+/// search, which for so few costs less than hashing.
+#[derive(Debug, Clone, Default)]
+struct ContentWords(Vec<String>);
+
+impl ContentWords {
+    fn new(mut words: Vec<String>) -> ContentWords {
+        words.sort_unstable();
+        words.dedup();
+        ContentWords(words)
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.0.binary_search_by(|w| w.as_str().cmp(word)).is_ok()
+    }
+}
+
 /// The content words of the `near` and the `clause` tokens (which hold the
 /// near ones), lowercase and singular; each word is read once.
 fn content_words(
     doc: &Document,
     near: std::ops::Range<usize>,
     clause: std::ops::Range<usize>,
-) -> (HashSet<String>, HashSet<String>) {
-    let mut near_words = HashSet::new();
-    let mut clause_words = HashSet::new();
+) -> (ContentWords, ContentWords) {
+    let mut near_words = Vec::new();
+    let mut clause_words = Vec::new();
     for i in clause {
         let token = doc.tokens[i];
         if token.kind != TokenKind::Word {
@@ -1086,11 +1099,14 @@ fn content_words(
         }
         let content = singular(&lower);
         if near.contains(&i) {
-            near_words.insert(content.clone());
+            near_words.push(content.clone());
         }
-        clause_words.insert(content);
+        clause_words.push(content);
     }
-    (near_words, clause_words)
+    (
+        ContentWords::new(near_words),
+        ContentWords::new(clause_words),
+    )
 }
 
 #[cfg(test)]
