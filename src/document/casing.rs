@@ -128,6 +128,11 @@ pub fn follows_word(doc: &Document, tokens: &[Token], i: usize) -> bool {
 
 /// `Nairobi’s` → `Nairobi`; `Reporters’` → `Reporters`.
 pub fn strip_possessive(word: &str) -> &str {
+    // Every suffix ends in `s`, `'` or the last byte of `’`: most words are
+    // told apart by their last byte.
+    if !matches!(word.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return word;
+    }
     for suffix in ["’s", "'s", "’", "'"] {
         if let Some(base) = word.strip_suffix(suffix)
             && !base.is_empty()
@@ -159,5 +164,17 @@ mod tests {
         assert_eq!(casing.capitalised_mid_sentence("The"), 0);
         assert!(casing.has_lowercase("range"));
         assert!(!casing.has_lowercase("senate"));
+    }
+
+    #[test]
+    fn possessives_are_stripped_with_either_apostrophe() {
+        use super::strip_possessive;
+        assert_eq!(strip_possessive("Nairobi’s"), "Nairobi");
+        assert_eq!(strip_possessive("Nairobi's"), "Nairobi");
+        assert_eq!(strip_possessive("Reporters’"), "Reporters");
+        assert_eq!(strip_possessive("Reporters'"), "Reporters");
+        assert_eq!(strip_possessive("news"), "news");
+        assert_eq!(strip_possessive("’s"), "’s");
+        assert_eq!(strip_possessive("Senate"), "Senate");
     }
 }
