@@ -10,7 +10,7 @@
 //! several leading letters (`START`: `STrategic Arms Reduction Treaty`); the
 //! *strict* fit, used to propose a correction, takes one letter a part.
 
-use crate::document::{Document, Token, TokenKind};
+use crate::document::{Analysis, Document, Token, TokenKind};
 use crate::span::Span;
 
 /// `Full Name (ACR)`.
@@ -110,8 +110,18 @@ pub fn in_capitals_run(doc: &Document, i: usize) -> bool {
     (i > 0 && capitals(i - 1)) || capitals(i + 1)
 }
 
+/// Every `Words (ACR)` in the document, in text order: read once for the
+/// rules that check acronyms against their definitions.
+pub struct Definitions(pub Vec<Definition>);
+
+impl Analysis for Definitions {
+    fn build(doc: &Document) -> Definitions {
+        Definitions(definitions(doc))
+    }
+}
+
 /// Every `Words (ACR)` in the document, in text order.
-pub fn definitions(doc: &Document) -> Vec<Definition> {
+fn definitions(doc: &Document) -> Vec<Definition> {
     let mut out = Vec::new();
     for paragraph in &doc.paragraphs {
         let range = paragraph.tokens.clone();

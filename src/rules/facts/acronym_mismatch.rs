@@ -36,7 +36,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::document::{Document, Token, TokenKind};
 use crate::entities::acronyms::{
-    Definition, acronym_part, definitions, fits, in_capitals_run, is_anagram, is_near_miss,
+    Definition, Definitions, acronym_part, fits, in_capitals_run, is_anagram, is_near_miss,
     is_roman_numeral, is_well_known, mixed_case_definitions, near_misses,
 };
 use crate::rules::{
@@ -67,12 +67,13 @@ impl Rule for AcronymMismatch {
     }
 
     fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Finding>) {
-        let defined = definitions(doc);
+        let defined = doc.analysis::<Definitions>();
+        let defined = &defined.0;
         let corrections: Vec<Option<String>> = defined
             .iter()
             .map(|definition| check_definition(doc, definition, out))
             .collect();
-        check_later_uses(doc, &defined, &corrections, out);
+        check_later_uses(doc, defined, &corrections, out);
         check_mixed_case_slips(doc, out);
     }
 }

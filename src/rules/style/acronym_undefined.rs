@@ -25,7 +25,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::document::{Document, TokenKind};
 use crate::entities::acronyms::{
-    Definition, definitions, in_capitals_run, is_acronym, is_near_miss, is_well_known,
+    Definition, Definitions, in_capitals_run, is_acronym, is_near_miss, is_well_known,
 };
 use crate::lexicon::pos;
 use crate::rules::{Category, Finding, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta};
@@ -56,7 +56,8 @@ impl Rule for AcronymUndefined {
     }
 
     fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Finding>) {
-        let defined = definitions(doc);
+        let defined = doc.analysis::<Definitions>();
+        let defined = &defined.0;
         // The facts sheet defines acronyms for every article it goes with.
         let in_facts_sheet = |word: &str| {
             settings.facts.as_ref().is_some_and(|sheet| {
@@ -68,7 +69,7 @@ impl Rule for AcronymUndefined {
         };
         let mut seen: HashSet<&str> = HashSet::new();
         let mut first_definition: HashMap<&str, &Definition> = HashMap::new();
-        for definition in &defined {
+        for definition in defined {
             first_definition
                 .entry(doc.slice(definition.acronym))
                 .or_insert(definition);
