@@ -78,12 +78,13 @@ pub(super) struct Phrases {
     /// screen: the list's index in the pack).
     entries: Vec<usize>,
     ignore_case: bool,
-    /// The distinct anchors (ASCII lower-cased if `ignore_case`), in the
-    /// order of their buckets.
+    /// The distinct anchors (ASCII lower-cased if `ignore_case`), sorted:
+    /// by bucket, then by their bytes.
     anchors: Vec<Anchor>,
     /// Where each bucket's anchors start in `anchors`, and where the last
-    /// ends: a word is compared only with the anchors of its own first byte
-    /// and length, most often none, without hashing.
+    /// ends: a word is looked up (by binary search, for a long list) only
+    /// among the anchors of its own first byte and length, most often none,
+    /// without hashing.
     buckets: Vec<u32>,
     /// Per first byte, a bit per length (in buckets) of the anchors: the
     /// few bytes that rule out most words.
@@ -91,8 +92,9 @@ pub(super) struct Phrases {
     /// The patterns of each anchor, in the order of `anchors`: the pattern
     /// and where its anchor starts in it.
     anchored: Vec<(usize, usize)>,
-    /// Patterns without a letter or digit: tried at every character.
-    anywhere: Vec<usize>,
+    /// Patterns without a letter or digit, by their first byte: tried at
+    /// every character that starts with it.
+    anywhere: Vec<(u8, usize)>,
     dfa: OnceLock<AhoCorasick>,
     /// Bytes read by words so far.
     read: AtomicUsize,
@@ -108,29 +110,19 @@ const DFA_AFTER_BYTES: usize = 1024 * 1024;
 /// A word some phrases are anchored at.
 struct Anchor {
     text: Box<[u8]>,
-    /// `text` in one number, if it is at most eight bytes long.
-    packed: Option<u64>,
     /// Its patterns' range in [`Phrases::anchored`].
     patterns: Range<usize>,
 }
 
+/// Buckets up to this size are searched one anchor after another; larger
+/// ones (long lists) by binary search.
+const SCANNED_BUCKET: usize = 4;
+
+/// Words up to this long are folded on the stack to be looked up.
+const LONGEST_FOLDED_ON_STACK: usize = 64;
+
 /// Lengths a bucket tells apart; longer anchors share the last.
 const BUCKET_LENGTHS: usize = 16;
-
-/// Up to eight bytes in one number (ASCII lower-cased if `fold`), to
-/// compare words of the same length at once.
-fn pack(bytes: &[u8], fold: bool) -> Option<u64> {
-    (bytes.len() <= 8).then(|| {
-        bytes.iter().rev().fold(0, |packed, &byte| {
-            let byte = if fold {
-                byte.to_ascii_lowercase()
-            } else {
-                byte
-            };
-            (packed << 8) | u64::from(byte)
-        })
-    })
-}
 
 /// The bucket of a word by its first byte (lower-cased if case is ignored)
 /// and its length.
@@ -152,7 +144,9 @@ impl Phrases {
         for (index, pattern) in patterns.iter().enumerate() {
             let longest = words(pattern).max_by_key(|word| (word.len(), Reverse(word.start)));
             let Some(anchor) = longest else {
-                anywhere.push(index);
+                if let Some(&first) = pattern.as_bytes().first() {
+                    anywhere.push((first, index));
+                }
                 continue;
             };
             let mut text = pattern.as_bytes()[anchor.clone()].to_vec();
@@ -172,7 +166,6 @@ impl Phrases {
                 Some(last) if *last.text == *text => last.patterns.end += 1,
                 _ => {
                     anchors.push(Anchor {
-                        packed: pack(&text, false),
                         text: text.into_boxed_slice(),
                         patterns: anchored.len()..anchored.len() + 1,
                     });
@@ -184,6 +177,7 @@ impl Phrases {
         for i in 1..buckets.len() {
             buckets[i] += buckets[i - 1];
         }
+        anywhere.sort_unstable();
         Phrases {
             patterns,
             entries,
@@ -247,7 +241,10 @@ impl Phrases {
         };
         if !self.anywhere.is_empty() {
             for (start, _) in hay.char_indices() {
-                for &pattern in &self.anywhere {
+                let byte = bytes[start];
+                let from = self.anywhere.partition_point(|&(first, _)| first < byte);
+                let starting = self.anywhere[from..].iter();
+                for &(_, pattern) in starting.take_while(|(first, _)| *first == byte) {
                     try_at(start, pattern);
                 }
             }
@@ -255,6 +252,8 @@ impl Phrases {
         if self.anchors.is_empty() {
             return;
         }
+        let mut stack = [0u8; LONGEST_FOLDED_ON_STACK];
+        let mut heap = Vec::new();
         for word in words(hay) {
             let text = &bytes[word.clone()];
             let first = if self.ignore_case {
@@ -268,28 +267,38 @@ impl Phrases {
             let bucket = bucket(first, text.len());
             let (from, to) = (self.buckets[bucket], self.buckets[bucket + 1]);
             let candidates = &self.anchors[from as usize..to as usize];
-            // Short words, most of them, are compared as numbers.
-            let packed = pack(text, self.ignore_case);
-            for anchor in candidates {
-                let same = match (packed, anchor.packed) {
-                    (Some(word), Some(anchor_word)) => {
-                        word == anchor_word && text.len() == anchor.text.len()
-                    }
-                    _ => self.same(text, &anchor.text),
+            let anchor = if candidates.len() <= SCANNED_BUCKET {
+                candidates
+                    .iter()
+                    .find(|anchor| self.same(text, &anchor.text))
+            } else {
+                let key: &[u8] = if !self.ignore_case {
+                    text
+                } else if let Some(folded) = stack.get_mut(..text.len()) {
+                    folded.copy_from_slice(text);
+                    folded.make_ascii_lowercase();
+                    folded
+                } else {
+                    heap.clear();
+                    heap.extend(text.iter().map(u8::to_ascii_lowercase));
+                    &heap
                 };
-                if !same {
-                    continue;
-                }
-                for &(pattern, at) in &self.anchored[anchor.patterns.clone()] {
-                    if let Some(start) = word.start.checked_sub(at) {
-                        try_at(start, pattern);
-                    }
+                let found = candidates.binary_search_by(|anchor| (*anchor.text).cmp(key));
+                found.ok().map(|at| &candidates[at])
+            };
+            let Some(anchor) = anchor else {
+                continue;
+            };
+            for &(pattern, at) in &self.anchored[anchor.patterns.clone()] {
+                if let Some(start) = word.start.checked_sub(at) {
+                    try_at(start, pattern);
                 }
             }
         }
     }
 
     /// Whether `found` is `wanted`, in ASCII case if that is ignored.
+    #[inline(always)]
     fn same(&self, found: &[u8], wanted: &[u8]) -> bool {
         if self.ignore_case {
             found.eq_ignore_ascii_case(wanted)
@@ -1045,6 +1054,41 @@ mod tests {
                 assert!(hay.is_empty() || !found.is_empty(), "{hay:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_long_list_finds_what_the_automaton_finds() {
+        // Thousands of phrases whose anchors share first letters and
+        // lengths, so buckets are searched by halves; and symbols.
+        let mut list: Vec<String> = (0..3000)
+            .map(|i| format!("the s{:04} plan", i * 7 % 10000))
+            .collect();
+        list.extend(["©", "→ next", "— and"].map(String::from));
+        let (mut patterns, mut entries) = (Vec::new(), Vec::new());
+        for (entry, phrase) in list.iter().enumerate() {
+            patterns.push(phrase.clone());
+            entries.push(entry);
+        }
+        let hay = "The S0007 plan, the s0014 Plan and the s0015 plan → next © 2024 — and \
+                   THE S9996 PLAN";
+        let by_words = Phrases::new(patterns.clone(), entries.clone(), true);
+        let automaton = Phrases::new(patterns, entries, true);
+        assert!(automaton.dfa(DFA_AFTER_BYTES).is_none());
+        assert!(automaton.dfa(0).is_some());
+        let found = on_boundaries(&by_words, hay);
+        assert_eq!(found, on_boundaries(&automaton, hay));
+        let texts: Vec<&str> = found.iter().map(|(range, _)| &hay[range.clone()]).collect();
+        assert_eq!(
+            texts,
+            [
+                "The S0007 plan",
+                "the s0014 Plan",
+                "→ next",
+                "©",
+                "— and",
+                "THE S9996 PLAN"
+            ]
+        );
     }
 
     #[test]
