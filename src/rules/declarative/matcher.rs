@@ -2,9 +2,9 @@
 //! kind of declarative rule shares: its scope, its treatment of quotations,
 //! its exceptions.
 //!
-//! Literal phrases are found by their first word (ASCII case folding, both
-//! apostrophes), or by one Aho-Corasick automaton per rule once it has read
-//! enough text to repay building one; patterns compile to one multi-pattern
+//! Literal phrases are found by their longest word (ASCII case folding,
+//! both apostrophes), or by one Aho-Corasick automaton per rule once it has
+//! read enough text to repay building one; patterns compile to one multi-pattern
 //! regex per rule that reports which pattern matched. Either way a rule reads
 //! each sentence once at most — a list of phrases only the sentences its
 //! pack's screen ([`super::screen`]) found one of them in. Matching happens
@@ -134,9 +134,31 @@ fn length_bucket(len: usize) -> usize {
     len.min(BUCKET_LENGTHS - 1)
 }
 
+/// Phrases gathered for a [`Phrases`]: each as the patterns that find it,
+/// its words one space apart with either apostrophe, and the entry it
+/// stands for.
+#[derive(Default)]
+pub(super) struct PhraseList {
+    patterns: Vec<String>,
+    entries: Vec<usize>,
+}
+
+impl PhraseList {
+    pub fn add(&mut self, phrase: &str, entry: usize) {
+        for pattern in apostrophe_variants(collapse_whitespace(phrase)) {
+            self.patterns.push(pattern);
+            self.entries.push(entry);
+        }
+    }
+
+    pub fn build(self, ignore_case: bool) -> Phrases {
+        Phrases::new(self.patterns, self.entries, ignore_case)
+    }
+}
+
 impl Phrases {
-    /// `patterns` (from [`phrase_patterns`]) standing for `entries`.
-    pub fn new(patterns: Vec<String>, entries: Vec<usize>, ignore_case: bool) -> Phrases {
+    /// `patterns` standing for `entries`.
+    fn new(patterns: Vec<String>, entries: Vec<usize>, ignore_case: bool) -> Phrases {
         let mut anywhere = Vec::new();
         // (bucket, anchor, pattern, where the anchor starts), sorted: each
         // anchor's patterns together, the anchors in bucket order.
@@ -531,21 +553,11 @@ impl Matcher {
 }
 
 fn build_literal(phrases: &[String], ignore_case: bool) -> Engine {
-    let mut patterns = Vec::with_capacity(phrases.len());
-    let mut entries = Vec::with_capacity(phrases.len());
+    let mut list = PhraseList::default();
     for (entry, phrase) in phrases.iter().enumerate() {
-        for pattern in phrase_patterns(phrase) {
-            patterns.push(pattern);
-            entries.push(entry);
-        }
+        list.add(phrase, entry);
     }
-    Engine::Literal(Phrases::new(patterns, entries, ignore_case))
-}
-
-/// What the automaton looks for to find `phrase`: its words one space
-/// apart, with either apostrophe.
-pub(super) fn phrase_patterns(phrase: &str) -> Vec<String> {
-    apostrophe_variants(collapse_whitespace(phrase))
+    Engine::Literal(list.build(ignore_case))
 }
 
 /// All patterns in one regex of bounded size.
@@ -997,6 +1009,22 @@ mod tests {
         assert_eq!(found(&m, "in order tomorrow"), vec!["in order"]);
     }
 
+    /// `list` to be read by words, and to be read by its DFA.
+    fn both_ways<S: AsRef<str>>(list: &[S], ignore_case: bool) -> (Phrases, Phrases) {
+        let build = || {
+            let mut phrases = PhraseList::default();
+            for (entry, phrase) in list.iter().enumerate() {
+                phrases.add(phrase.as_ref(), entry);
+            }
+            phrases.build(ignore_case)
+        };
+        let (by_words, automaton) = (build(), build());
+        // Reading as much as a DFA waits for builds it on the next read.
+        assert!(automaton.dfa(DFA_AFTER_BYTES).is_none());
+        assert!(automaton.dfa(0).is_some());
+        (by_words, automaton)
+    }
+
     /// What `phrases` finds in `hay` on word boundaries, sorted.
     fn on_boundaries(phrases: &Phrases, hay: &str) -> Vec<(Range<usize>, usize)> {
         let mut hits = Vec::new();
@@ -1036,18 +1064,7 @@ mod tests {
             "a",
         ];
         for ignore_case in [true, false] {
-            let (mut patterns, mut entries) = (Vec::new(), Vec::new());
-            for (entry, phrase) in list.iter().enumerate() {
-                for pattern in phrase_patterns(phrase) {
-                    patterns.push(pattern);
-                    entries.push(entry);
-                }
-            }
-            let by_words = Phrases::new(patterns.clone(), entries.clone(), ignore_case);
-            let automaton = Phrases::new(patterns, entries, ignore_case);
-            // Reading as much as a DFA waits for builds it on the next read.
-            assert!(automaton.dfa(DFA_AFTER_BYTES).is_none());
-            assert!(automaton.dfa(0).is_some());
+            let (by_words, automaton) = both_ways(&list, ignore_case);
             for hay in hays {
                 let found = on_boundaries(&by_words, hay);
                 assert_eq!(found, on_boundaries(&automaton, hay), "{hay:?}");
@@ -1064,17 +1081,9 @@ mod tests {
             .map(|i| format!("the s{:04} plan", i * 7 % 10000))
             .collect();
         list.extend(["©", "→ next", "— and"].map(String::from));
-        let (mut patterns, mut entries) = (Vec::new(), Vec::new());
-        for (entry, phrase) in list.iter().enumerate() {
-            patterns.push(phrase.clone());
-            entries.push(entry);
-        }
         let hay = "The S0007 plan, the s0014 Plan and the s0015 plan → next © 2024 — and \
                    THE S9996 PLAN";
-        let by_words = Phrases::new(patterns.clone(), entries.clone(), true);
-        let automaton = Phrases::new(patterns, entries, true);
-        assert!(automaton.dfa(DFA_AFTER_BYTES).is_none());
-        assert!(automaton.dfa(0).is_some());
+        let (by_words, automaton) = both_ways(&list, true);
         let found = on_boundaries(&by_words, hay);
         assert_eq!(found, on_boundaries(&automaton, hay));
         let texts: Vec<&str> = found.iter().map(|(range, _)| &hay[range.clone()]).collect();

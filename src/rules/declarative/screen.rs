@@ -19,56 +19,41 @@ use std::sync::{Arc, OnceLock};
 
 use crate::document::{AnalysisKey, Document};
 
-use super::matcher::{HayBuffer, Matcher, Phrases, Scope, phrase_patterns};
+use super::matcher::{HayBuffer, Matcher, PhraseList, Phrases, Scope};
 
 /// The screen of one pack, shared by the matchers of its phrase lists.
 pub(super) struct Screen {
     /// Under which a Document keeps what the screen found in it.
     key: AnalysisKey,
-    /// Every list's phrases, and the blocks some list's rule reads: set
-    /// once the whole pack is read.
+    /// Set once the whole pack is read.
     lists: OnceLock<Lists>,
-    /// All their phrases in one list, built on first use.
-    phrases: OnceLock<Phrases>,
+}
+
+/// All the phrases of a pack's lists, each standing for its list, and the
+/// blocks some list's rule reads.
+struct Lists {
+    phrases: Phrases,
+    count: usize,
+    scopes: Vec<Scope>,
 }
 
 impl Screen {
     /// What the screen found in `doc`: read on the first call for it.
     fn found(&self, doc: &Document) -> Arc<Found> {
-        let phrases = self.phrases.get_or_init(|| self.build());
-        doc.keyed_analysis(self.key, |doc| Found::new(doc, phrases, self.lists()))
-    }
-
-    fn lists(&self) -> &Lists {
-        self.lists
+        let lists = self
+            .lists
             .get()
-            .expect("a screen is used only once its pack is read")
+            .expect("a screen is used only once its pack is read");
+        doc.keyed_analysis(self.key, |doc| Found::new(doc, lists))
     }
-
-    fn build(&self) -> Phrases {
-        let mut patterns = Vec::new();
-        let mut entries = Vec::new();
-        for (list, phrases) in self.lists().phrases.iter().enumerate() {
-            for pattern in phrases.iter().flat_map(|phrase| phrase_patterns(phrase)) {
-                patterns.push(pattern);
-                entries.push(list);
-            }
-        }
-        Phrases::new(patterns, entries, true)
-    }
-}
-
-/// A pack's phrase lists, and the scopes of their rules.
-#[derive(Default)]
-struct Lists {
-    phrases: Vec<Vec<String>>,
-    scopes: Vec<Scope>,
 }
 
 /// Gathers a pack's phrase lists while the pack is read.
 pub(super) struct ScreenBuilder {
     screen: Arc<Screen>,
-    lists: Lists,
+    phrases: PhraseList,
+    count: usize,
+    scopes: Vec<Scope>,
 }
 
 impl Default for ScreenBuilder {
@@ -77,9 +62,10 @@ impl Default for ScreenBuilder {
             screen: Arc::new(Screen {
                 key: AnalysisKey::unique(),
                 lists: OnceLock::new(),
-                phrases: OnceLock::new(),
             }),
-            lists: Lists::default(),
+            phrases: PhraseList::default(),
+            count: 0,
+            scopes: Vec::new(),
         }
     }
 }
@@ -93,20 +79,29 @@ impl ScreenBuilder {
         let Some(phrases) = matcher.phrases() else {
             return matcher;
         };
-        let lists = &mut self.lists;
-        lists.phrases.push(phrases.to_vec());
-        if !lists.scopes.contains(&scope) {
-            lists.scopes.push(scope);
+        let list = self.count;
+        for phrase in phrases {
+            self.phrases.add(phrase, list);
+        }
+        self.count += 1;
+        if !self.scopes.contains(&scope) {
+            self.scopes.push(scope);
         }
         matcher.screened_by(Seat {
             screen: self.screen.clone(),
-            list: lists.phrases.len() - 1,
+            list,
         })
     }
 
-    /// The whole pack is read: the screen knows every list.
+    /// The whole pack is read: the screen knows every list. Its phrases
+    /// need nothing compiled, so they are ready now.
     pub fn finish(self) {
-        let _ = self.screen.lists.set(self.lists);
+        let lists = Lists {
+            phrases: self.phrases.build(true),
+            count: self.count,
+            scopes: self.scopes,
+        };
+        let _ = self.screen.lists.set(lists);
     }
 }
 
@@ -132,8 +127,8 @@ struct Found {
 }
 
 impl Found {
-    fn new(doc: &Document, phrases: &Phrases, lists: &Lists) -> Found {
-        let stride = lists.phrases.len().div_ceil(64);
+    fn new(doc: &Document, lists: &Lists) -> Found {
+        let stride = lists.count.div_ceil(64);
         let mut bits = vec![0; doc.sentences.len() * stride];
         let mut buffer = HayBuffer::default();
         let sentences = doc
@@ -144,7 +139,7 @@ impl Found {
         for sentence in sentences {
             let row = &mut bits[sentence * stride..][..stride];
             let hay = buffer.load(&doc.text, doc.sentences[sentence].span);
-            phrases.find_overlapping(hay.text, |_, list| {
+            lists.phrases.find_overlapping(hay.text, |_, list| {
                 row[list / 64] |= 1 << (list % 64);
             });
         }
