@@ -5,7 +5,9 @@
 mod hash;
 pub mod names;
 pub mod pos;
+pub mod shapes;
 mod table;
 pub mod word_set;
 
+pub use shapes::Shapes;
 pub use word_set::WordSet;

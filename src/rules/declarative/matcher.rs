@@ -27,6 +27,7 @@ use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, PatternID};
 
 use crate::document::{BlockKind, Document, TokenKind};
+use crate::lexicon::Shapes;
 use crate::rules::RuleMeta;
 use crate::span::Span;
 
@@ -86,9 +87,9 @@ pub(super) struct Phrases {
     /// among the anchors of its own first byte and length, most often none,
     /// without hashing.
     buckets: Vec<u32>,
-    /// Per first byte, a bit per length (in buckets) of the anchors: the
-    /// few bytes that rule out most words.
-    lengths: Box<[u16; 256]>,
+    /// The first bytes and lengths of the anchors: what rules out most
+    /// words.
+    shapes: Shapes,
     /// The patterns of each anchor, in the order of `anchors`: the pattern
     /// and where its anchor starts in it.
     anchored: Vec<(usize, usize)>,
@@ -127,11 +128,7 @@ const BUCKET_LENGTHS: usize = 16;
 /// The bucket of a word by its first byte (lower-cased if case is ignored)
 /// and its length.
 fn bucket(first: u8, len: usize) -> usize {
-    usize::from(first) * BUCKET_LENGTHS + length_bucket(len)
-}
-
-fn length_bucket(len: usize) -> usize {
-    len.min(BUCKET_LENGTHS - 1)
+    usize::from(first) * BUCKET_LENGTHS + len.min(BUCKET_LENGTHS - 1)
 }
 
 /// Phrases gathered for a [`Phrases`]: each as the patterns that find it,
@@ -181,9 +178,9 @@ impl Phrases {
         let mut anchors: Vec<Anchor> = Vec::new();
         let mut buckets = vec![0u32; 256 * BUCKET_LENGTHS + 1];
         let mut anchored = Vec::with_capacity(keyed.len());
-        let mut lengths = Box::new([0u16; 256]);
+        let mut shapes = Shapes::default();
         for (bucket, text, index, at) in keyed {
-            lengths[usize::from(text[0])] |= 1 << length_bucket(text.len());
+            shapes.add(&text);
             match anchors.last_mut() {
                 Some(last) if *last.text == *text => last.patterns.end += 1,
                 _ => {
@@ -206,7 +203,7 @@ impl Phrases {
             ignore_case,
             anchors,
             buckets,
-            lengths,
+            shapes,
             anchored,
             anywhere,
             dfa: OnceLock::new(),
@@ -283,7 +280,7 @@ impl Phrases {
             } else {
                 text[0]
             };
-            if self.lengths[usize::from(first)] & (1 << length_bucket(text.len())) == 0 {
+            if !self.shapes.may_hold(first, text.len()) {
                 continue;
             }
             let bucket = bucket(first, text.len());

@@ -20,7 +20,7 @@
 use std::sync::OnceLock;
 
 use crate::document::{Document, TokenKind};
-use crate::lexicon::WordSet;
+use crate::lexicon::{Shapes, WordSet};
 use crate::rules::{Category, Finding, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta};
 use crate::span::Span;
 
@@ -498,21 +498,16 @@ struct FirstWords {
     forms: WordSet,
     /// By form: the calques (indices into [`CALQUES`], in order) it starts.
     calques: Vec<Vec<usize>>,
-    /// Per first byte, a bit per length of the forms (the last bit for all
-    /// longer ones): most words of a text are ruled out without a lookup.
-    lengths: [u32; 256],
-}
-
-/// The bit of a word's length in [`FirstWords::lengths`].
-fn length_bit(word: &str) -> u32 {
-    1 << word.len().min(31)
+    /// The first bytes and lengths of the forms: most words of a text are
+    /// ruled out without a lookup.
+    shapes: Shapes,
 }
 
 impl FirstWords {
     /// The calques whose first key word `word` is, in any case.
     fn calques_starting_with(&self, word: &str) -> Option<&[usize]> {
         let first = word.as_bytes().first()?.to_ascii_lowercase();
-        if self.lengths[usize::from(first)] & length_bit(word) == 0 {
+        if !self.shapes.may_hold(first, word.len()) {
             return None;
         }
         let form = self.forms.position_ascii_lowercase_of(word)?;
@@ -536,12 +531,12 @@ fn first_words() -> &'static FirstWords {
                 }
             }
         }
-        let mut lengths = [0; 256];
+        let mut shapes = Shapes::default();
         for form in &forms {
-            lengths[usize::from(form.as_bytes()[0])] |= length_bit(form);
+            shapes.add(form.as_bytes());
         }
         FirstWords {
-            lengths,
+            shapes,
             // Built once for the process, like the list it indexes.
             forms: WordSet::new(Box::leak(forms.into_boxed_slice())),
             calques,
