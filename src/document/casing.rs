@@ -13,8 +13,8 @@ use foldhash::HashMap;
 use foldhash::fast::FixedState;
 use hashbrown::HashTable;
 
-use super::Document;
 use super::tokens::{Token, TokenKind};
+use super::{Analysis, Document};
 
 #[derive(Debug, Default)]
 pub struct Casing {
@@ -25,8 +25,8 @@ pub struct Casing {
     lowercase: WordForms,
 }
 
-impl Casing {
-    pub fn new(doc: &Document) -> Casing {
+impl Analysis for Casing {
+    fn build(doc: &Document) -> Casing {
         let mut casing = Casing::default();
         for sentence in &doc.sentences {
             if doc.paragraphs[sentence.paragraph].kind.is_title() {
@@ -56,7 +56,9 @@ impl Casing {
         }
         casing
     }
+}
 
+impl Casing {
     /// How often the article writes `word` (possessive removed) capitalised
     /// in the middle of a sentence.
     pub fn capitalised_mid_sentence(&self, word: &str) -> u32 {

@@ -12,7 +12,7 @@ pub mod words;
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -66,8 +66,6 @@ pub struct Document<'s> {
     /// HTML comments (Markdown), where inline suppressions are written.
     pub comments: Vec<Span>,
     /// People and their mentions, found on first use.
-    entities: OnceLock<Entities>,
-    casing: OnceLock<Casing>,
     analyses: analyses::Analyses,
 }
 
@@ -94,8 +92,6 @@ impl<'s> Document<'s> {
             stray_closing_quotes: Vec::new(),
             misdirected_quotes: Vec::new(),
             comments,
-            entities: OnceLock::new(),
-            casing: OnceLock::new(),
             analyses: analyses::Analyses::default(),
         };
         for block in blocks {
@@ -162,8 +158,8 @@ impl<'s> Document<'s> {
 
     /// The people of the article, found on first use and then shared: rules
     /// that never ask pay nothing.
-    pub fn entities(&self) -> &Entities {
-        self.entities.get_or_init(|| Entities::build(self))
+    pub fn entities(&self) -> Arc<Entities> {
+        self.analysis()
     }
 
     pub fn token_text(&self, index: usize) -> &str {
@@ -218,8 +214,8 @@ impl<'s> Document<'s> {
     }
 
     /// How the article capitalises its words, built on first use.
-    pub fn casing(&self) -> &Casing {
-        self.casing.get_or_init(|| Casing::new(self))
+    pub fn casing(&self) -> Arc<Casing> {
+        self.analysis()
     }
 
     /// What several rules derive from the Document alike, built once.

@@ -918,7 +918,7 @@ mod tests {
     fn people(text: &str) -> Vec<(String, Option<String>, bool)> {
         let source = Source::new("t.txt", text.to_string(), Format::Text);
         let doc = Document::new(&source);
-        let entities = Entities::build(&doc);
+        let entities = doc.entities();
         entities
             .mentions
             .iter()
@@ -983,7 +983,7 @@ mod tests {
             Format::Text,
         );
         let doc = Document::new(&source);
-        let entities = Entities::build(&doc);
+        let entities = doc.entities();
         assert_eq!(doc.slice(entities.mentions[0].surname), "de la Cruz");
         assert_eq!(entities.people[0].surname, "Cruz");
     }

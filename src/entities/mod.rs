@@ -18,7 +18,7 @@ pub mod pronouns;
 pub mod similarity;
 pub mod words;
 
-use crate::document::Document;
+use crate::document::{Analysis, Document};
 use crate::span::Span;
 
 pub use words::Gender;
@@ -89,11 +89,13 @@ pub struct Mention {
     pub possessive: bool,
 }
 
-impl Entities {
-    pub fn build(doc: &Document) -> Entities {
+impl Analysis for Entities {
+    fn build(doc: &Document) -> Entities {
         mentions::extract(doc)
     }
+}
 
+impl Entities {
     /// The mentions of one person, in text order.
     pub fn mentions_of(&self, person: usize) -> impl Iterator<Item = &Mention> {
         self.people[person]

@@ -406,7 +406,7 @@ mod tests {
                 .then_some(Gender::Female)
                 .or((female < 0.01).then_some(Gender::Male))
         };
-        resolve(&doc, entities, &gender)
+        resolve(&doc, &entities, &gender)
             .into_iter()
             .map(|p| {
                 let (who, mismatch) = match p.referent {
@@ -481,7 +481,7 @@ mod tests {
             Format::Text,
         );
         let doc = Document::new(&source);
-        let pronouns = resolve(&doc, doc.entities(), &|_| None);
+        let pronouns = resolve(&doc, &doc.entities(), &|_| None);
         assert_eq!(votes(&pronouns).get(&0), Some(&(2, 0)));
     }
 }

@@ -292,7 +292,7 @@ impl Rule for GenderMismatch {
     }
 
     fn check(&self, doc: &Document, settings: &Settings, out: &mut Vec<Finding>) {
-        let entities = doc.entities();
+        let entities = &*doc.entities();
         if entities.people.is_empty() {
             return;
         }
