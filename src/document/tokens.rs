@@ -32,6 +32,11 @@ pub struct Token {
     pub space_before: bool,
     /// A line break separates this token from the previous one.
     pub newline_before: bool,
+    /// The token is one run of ASCII letters and digits (`said`, `2024`),
+    /// nothing joined and nothing beyond ASCII: what most tokens are, and
+    /// what a reader of words can take whole, without looking inside.
+    #[serde(skip)]
+    pub plain: bool,
 }
 
 impl Token {
@@ -79,12 +84,13 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             i += c.len_utf8();
             continue;
         }
-        let (token_end, kind) = scan_token(text, bytes, i, end, c, &mut emails);
+        let (token_end, kind, plain) = scan_token(text, bytes, i, end, c, &mut emails);
         out.push(Token {
             span: Span::new(i, token_end),
             kind,
             space_before,
             newline_before,
+            plain,
         });
         space_before = false;
         newline_before = false;
@@ -107,12 +113,12 @@ fn scan_token(
     end: usize,
     c: char,
     emails: &mut Option<EmailScan>,
-) -> (usize, TokenKind) {
+) -> (usize, TokenKind, bool) {
     if let Some(email_end) = emails.as_mut().and_then(|e| e.scan(text, start, end)) {
-        return (email_end, TokenKind::Url);
+        return (email_end, TokenKind::Url, false);
     }
     if let Some(url_end) = scan_url(text, start, end) {
-        return (url_end, TokenKind::Url);
+        return (url_end, TokenKind::Url, false);
     }
     if c.is_alphanumeric() {
         return scan_word(text, bytes, start, end, c);
@@ -121,7 +127,7 @@ fn scan_token(
     if c == '.' {
         let dots = bytes[start..end].iter().take_while(|&&b| b == b'.').count();
         if dots >= 3 {
-            return (start + dots, TokenKind::Punct);
+            return (start + dots, TokenKind::Punct, false);
         }
     }
     let kind = if is_punctuation(c) {
@@ -129,7 +135,7 @@ fn scan_token(
     } else {
         TokenKind::Symbol
     };
-    (start + c.len_utf8(), kind)
+    (start + c.len_utf8(), kind, false)
 }
 
 pub fn is_punctuation(c: char) -> bool {
@@ -273,9 +279,11 @@ fn scan_word(
     start: usize,
     end: usize,
     first: char,
-) -> (usize, TokenKind) {
+) -> (usize, TokenKind, bool) {
     let numeric = first.is_ascii_digit();
     let mut i = start;
+    // Only ASCII letters and digits so far.
+    let mut plain = true;
     // Whether every segment so far is one letter followed by a dot (`U.S.`).
     let mut initialism = true;
     let mut segment_len = 0usize;
@@ -291,6 +299,7 @@ fn scan_word(
         if c.is_alphanumeric() || is_combining(c) {
             i += c.len_utf8();
             segment_len += 1;
+            plain = false;
             continue;
         }
         let next = if i + c.len_utf8() < end {
@@ -325,6 +334,7 @@ fn scan_word(
             initialism = false;
         }
         i += c.len_utf8();
+        plain = false;
     }
     // A dotted initialism keeps its final dot: `U.S.`, `p.m.`.
     if initialism
@@ -336,6 +346,7 @@ fn scan_word(
         && text[start..i].contains('.')
     {
         i += 1;
+        plain = false;
     }
     let kind = if url {
         TokenKind::Url
@@ -344,7 +355,7 @@ fn scan_word(
     } else {
         TokenKind::Word
     };
-    (i, kind)
+    (i, kind, plain)
 }
 
 fn is_combining(c: char) -> bool {

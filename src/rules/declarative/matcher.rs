@@ -26,7 +26,9 @@ use regex_automata::meta;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, PatternID};
 
+use crate::document::tokens::Token;
 use crate::document::{BlockKind, Document, TokenKind};
+use crate::entities::words::is_function_word;
 use crate::lexicon::Shapes;
 use crate::rules::RuleMeta;
 use crate::span::Span;
@@ -66,8 +68,9 @@ enum Engine {
 /// too, and at its ends the boundary ends it. So each word of the hay is
 /// looked up once, and where it is the anchor of a phrase, the phrase is
 /// compared around it. The anchor is the phrase's longest word, `order` in
-/// `in order to`: the rarer it is, the fewer places are compared, and long
-/// words are rare. This needs nothing compiled, where an Aho-Corasick
+/// `in order to`, leaving out function words (`end`, not `the`, in `at the
+/// end of the day`): the rarer it is, the fewer places are compared, and
+/// long words are rare, function words common. This needs nothing compiled, where an Aho-Corasick
 /// DFA costs as much to build as reading about 1 MB by words: an article
 /// is read by words, a collection with a DFA built once its first
 /// [`DFA_AFTER_BYTES`] are read. Both find every phrase on word
@@ -87,7 +90,7 @@ pub(super) struct Phrases {
     /// among the anchors of its own first byte and length, most often none,
     /// without hashing.
     buckets: Vec<u32>,
-    /// The first bytes and lengths of the anchors: what rules out most
+    /// The end bytes and lengths of the anchors: what rules out most
     /// words.
     shapes: Shapes,
     /// The patterns of each anchor, in the order of `anchors`: the pattern
@@ -161,8 +164,7 @@ impl Phrases {
         // anchor's patterns together, the anchors in bucket order.
         let mut keyed = Vec::with_capacity(patterns.len());
         for (index, pattern) in patterns.iter().enumerate() {
-            let longest = words(pattern).max_by_key(|word| (word.len(), Reverse(word.start)));
-            let Some(anchor) = longest else {
+            let Some(anchor) = anchor_of(pattern) else {
                 if let Some(&first) = pattern.as_bytes().first() {
                     anywhere.push((first, index));
                 }
@@ -271,41 +273,9 @@ impl Phrases {
         if self.anchors.is_empty() {
             return;
         }
-        let mut stack = [0u8; LONGEST_FOLDED_ON_STACK];
-        let mut heap = Vec::new();
+        let mut folded = Folded::default();
         for word in words(hay) {
-            let text = &bytes[word.clone()];
-            let first = if self.ignore_case {
-                text[0].to_ascii_lowercase()
-            } else {
-                text[0]
-            };
-            if !self.shapes.may_hold(first, text.len()) {
-                continue;
-            }
-            let bucket = bucket(first, text.len());
-            let (from, to) = (self.buckets[bucket], self.buckets[bucket + 1]);
-            let candidates = &self.anchors[from as usize..to as usize];
-            let anchor = if candidates.len() <= SCANNED_BUCKET {
-                candidates
-                    .iter()
-                    .find(|anchor| self.same(text, &anchor.text))
-            } else {
-                let key: &[u8] = if !self.ignore_case {
-                    text
-                } else if let Some(folded) = stack.get_mut(..text.len()) {
-                    folded.copy_from_slice(text);
-                    folded.make_ascii_lowercase();
-                    folded
-                } else {
-                    heap.clear();
-                    heap.extend(text.iter().map(u8::to_ascii_lowercase));
-                    &heap
-                };
-                let found = candidates.binary_search_by(|anchor| (*anchor.text).cmp(key));
-                found.ok().map(|at| &candidates[at])
-            };
-            let Some(anchor) = anchor else {
+            let Some(anchor) = self.anchor(&bytes[word.clone()], &mut folded) else {
                 continue;
             };
             for &(pattern, at) in &self.anchored[anchor.patterns.clone()] {
@@ -313,6 +283,137 @@ impl Phrases {
                     try_at(start, pattern);
                 }
             }
+        }
+    }
+
+    /// Whether [`Phrases::entries_in_tokens`] can stand for reading the hay:
+    /// a phrase without a letter or digit has no word to be found by.
+    pub fn found_by_tokens(&self) -> bool {
+        self.anywhere.is_empty()
+    }
+
+    /// The entries of the phrases in `span` of `text`, whose tokens are
+    /// `tokens` (a sentence's), each reported at least once, and maybe
+    /// entries of phrases not there: everything [`Phrases::find_overlapping`]
+    /// finds on word boundaries in the sentence's hay, where the tokens
+    /// have told the words apart already and a run of whitespace in the
+    /// text matches a phrase's space. For lists that are
+    /// [`Phrases::found_by_tokens`].
+    pub fn entries_in_tokens(
+        &self,
+        text: &str,
+        span: Span,
+        tokens: &[Token],
+        mut found: impl FnMut(usize),
+    ) {
+        let bytes = text.as_bytes();
+        let mut folded = Folded::default();
+        let mut look_up = |word: Range<usize>| {
+            let Some(anchor) = self.anchor(&bytes[word.clone()], &mut folded) else {
+                return;
+            };
+            for &(pattern, at) in &self.anchored[anchor.patterns.clone()] {
+                let pattern_bytes = self.patterns[pattern].as_bytes();
+                let (before, after) = pattern_bytes.split_at(at);
+                if self.matches_after(text, word.start..span.end, after)
+                    && self.matches_before(text, span.start..word.start, before)
+                {
+                    found(self.entries[pattern]);
+                }
+            }
+        };
+        for token in tokens {
+            let (start, end) = (token.span.start, token.span.end);
+            if token.plain {
+                // Most are ruled out here, before any call.
+                if self.shapes.may_hold(&bytes[start..end]) {
+                    look_up(start..end);
+                }
+            } else {
+                for word in words(&text[start..end]) {
+                    look_up(start + word.start..start + word.end);
+                }
+            }
+        }
+    }
+
+    /// Whether `text[range]` starts with `wanted`, a space of which
+    /// stands for a run of whitespace.
+    fn matches_after(&self, text: &str, range: Range<usize>, wanted: &[u8]) -> bool {
+        let bytes = text.as_bytes();
+        let mut at = range.start;
+        for &byte in wanted {
+            if byte == b' ' {
+                let run = whitespace_after(text, at, range.end);
+                if run == at {
+                    return false;
+                }
+                at = run;
+            } else if at < range.end && self.same_byte(bytes[at], byte) {
+                at += 1;
+            } else {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Whether `text[range]` ends with `wanted`, a space of which stands
+    /// for a run of whitespace.
+    fn matches_before(&self, text: &str, range: Range<usize>, wanted: &[u8]) -> bool {
+        let bytes = text.as_bytes();
+        let mut at = range.end;
+        for &byte in wanted.iter().rev() {
+            if byte == b' ' {
+                let run = whitespace_before(text, range.start, at);
+                if run == at {
+                    return false;
+                }
+                at = run;
+            } else if at > range.start && self.same_byte(bytes[at - 1], byte) {
+                at -= 1;
+            } else {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The anchor that `word` is, if any.
+    #[inline]
+    fn anchor(&self, word: &[u8], folded: &mut Folded) -> Option<&Anchor> {
+        if !self.shapes.may_hold(word) {
+            return None;
+        }
+        let first = if self.ignore_case {
+            word[0].to_ascii_lowercase()
+        } else {
+            word[0]
+        };
+        let bucket = bucket(first, word.len());
+        let (from, to) = (self.buckets[bucket], self.buckets[bucket + 1]);
+        let candidates = &self.anchors[from as usize..to as usize];
+        if candidates.len() <= SCANNED_BUCKET {
+            return candidates
+                .iter()
+                .find(|anchor| self.same(word, &anchor.text));
+        }
+        let key = if self.ignore_case {
+            folded.fold(word)
+        } else {
+            word
+        };
+        let found = candidates.binary_search_by(|anchor| (*anchor.text).cmp(key));
+        found.ok().map(|at| &candidates[at])
+    }
+
+    /// Whether byte `found` is `wanted`, in ASCII case if that is ignored.
+    #[inline(always)]
+    fn same_byte(&self, found: u8, wanted: u8) -> bool {
+        if self.ignore_case {
+            found.eq_ignore_ascii_case(&wanted)
+        } else {
+            found == wanted
         }
     }
 
@@ -325,6 +426,60 @@ impl Phrases {
             found == wanted
         }
     }
+}
+
+/// Room to fold a word's ASCII case in, to look it up among anchors.
+struct Folded {
+    stack: [u8; LONGEST_FOLDED_ON_STACK],
+    heap: Vec<u8>,
+}
+
+impl Default for Folded {
+    fn default() -> Folded {
+        Folded {
+            stack: [0; LONGEST_FOLDED_ON_STACK],
+            heap: Vec::new(),
+        }
+    }
+}
+
+impl Folded {
+    fn fold(&mut self, word: &[u8]) -> &[u8] {
+        if let Some(folded) = self.stack.get_mut(..word.len()) {
+            folded.copy_from_slice(word);
+            folded.make_ascii_lowercase();
+            folded
+        } else {
+            self.heap.clear();
+            self.heap.extend(word.iter().map(u8::to_ascii_lowercase));
+            &self.heap
+        }
+    }
+}
+
+/// The end of the run of whitespace that starts at `start`, before `end`.
+fn whitespace_after(text: &str, start: usize, end: usize) -> usize {
+    let run = text[start..end].find(|c: char| !c.is_whitespace());
+    run.map_or(end, |len| start + len)
+}
+
+/// The start of the run of whitespace that ends at `end`, after `start`.
+fn whitespace_before(text: &str, start: usize, end: usize) -> usize {
+    let run = text[start..end].rfind(|c: char| !c.is_whitespace());
+    run.map_or(start, |at| {
+        start + at + text[start + at..].chars().next().map_or(0, char::len_utf8)
+    })
+}
+
+/// Where a pattern is anchored: its longest word, the first of equals,
+/// but a function word only if it has nothing else — `the` would send the
+/// search to most sentences of a text, `end` in `at the end of the day` to
+/// few.
+fn anchor_of(pattern: &str) -> Option<Range<usize>> {
+    words(pattern).max_by_key(|word| {
+        let common = is_function_word(&pattern[word.clone()]);
+        (!common, word.len(), Reverse(word.start))
+    })
 }
 
 /// The byte ranges of the runs of letters and digits in `hay`.
@@ -1066,6 +1221,56 @@ mod tests {
                 let found = on_boundaries(&by_words, hay);
                 assert_eq!(found, on_boundaries(&automaton, hay), "{hay:?}");
                 assert!(hay.is_empty() || !found.is_empty(), "{hay:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn tokens_find_every_entry_the_hay_has() {
+        let list = [
+            "in order to",
+            "at the end of the day",
+            "end result",
+            "don't",
+            "ÉTÉ chaud",
+            "co-op",
+            "x1",
+            "straße",
+            "A lot",
+        ];
+        let texts = [
+            "In order\nto win, in  order to go; at the\r\nend of the\tday, in\u{a0}order to.",
+            "The end result and year-end results; don’t, don't, DON'T.",
+            "été chaud, ÉTÉ chaud, a co-op, co-ops, X1 and x10, STRASSE straße.",
+            "A lot\u{2009}of\0\0 masked in order \0\0 to, x1's end result’s.",
+            "Nothing here at all, in order, the end of it.",
+        ];
+        for ignore_case in [true, false] {
+            let (phrases, _) = both_ways(&list, ignore_case);
+            assert!(phrases.found_by_tokens());
+            for text in texts {
+                let span = Span::new(0, text.len());
+                let mut tokens = Vec::new();
+                crate::document::tokens::tokenize(text, span, &mut tokens);
+                let mut buffer = HayBuffer::default();
+                let hay = buffer.load(text, span);
+                let in_hay: std::collections::BTreeSet<usize> = on_boundaries(&phrases, hay.text)
+                    .into_iter()
+                    .map(|(_, entry)| entry)
+                    .collect();
+                let mut by_tokens = std::collections::BTreeSet::new();
+                phrases.entries_in_tokens(text, span, &tokens, |entry| {
+                    by_tokens.insert(entry);
+                });
+                assert!(
+                    in_hay.is_subset(&by_tokens),
+                    "{text:?}: {in_hay:?} {by_tokens:?}"
+                );
+                if text.starts_with("Nothing") {
+                    assert!(by_tokens.is_empty(), "{by_tokens:?}");
+                } else {
+                    assert!(!in_hay.is_empty(), "{text:?}");
+                }
             }
         }
     }

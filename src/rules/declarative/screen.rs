@@ -9,11 +9,15 @@
 //! lists have a phrase there; a rule then reads with its own list only the
 //! sentences its list has one in.
 //!
-//! The screen finds everything a list would: it reads the same hay (the
-//! sentence with its whitespace collapsed), finds overlapping phrases, and
-//! folds ASCII case for every list — a list that keeps case finds a subset,
-//! and its own search drops the rest. Word boundaries, quotations and
-//! exceptions are left to the rule. Patterns are not screened.
+//! The screen finds everything a list would, and maybe more: it reads the
+//! sentence's words as the Document's tokens have told them apart, a run of
+//! whitespace matching a phrase's space as in the list's hay (the sentence
+//! with its whitespace collapsed); it finds overlapping phrases, and folds
+//! ASCII case for every list — a list that keeps case finds a subset, and
+//! its own search drops the rest. Word boundaries, quotations and
+//! exceptions are left to the rule. Patterns are not screened; a pack with
+//! a phrase of no letter or digit, which no word finds, is screened by
+//! reading each sentence's hay as its lists do.
 
 use std::sync::{Arc, OnceLock};
 
@@ -136,12 +140,22 @@ impl Found {
             .iter()
             .filter(|p| lists.scopes.iter().any(|scope| scope.includes(p.kind)))
             .flat_map(|p| p.sentences.clone());
+        let by_tokens = lists.phrases.found_by_tokens();
         for sentence in sentences {
             let row = &mut bits[sentence * stride..][..stride];
-            let hay = buffer.load(&doc.text, doc.sentences[sentence].span);
-            lists.phrases.find_overlapping(hay.text, |_, list| {
-                row[list / 64] |= 1 << (list % 64);
-            });
+            let mut note = |list: usize| row[list / 64] |= 1 << (list % 64);
+            let sentence = &doc.sentences[sentence];
+            if by_tokens {
+                let tokens = doc.sentence_tokens(sentence);
+                lists
+                    .phrases
+                    .entries_in_tokens(&doc.text, sentence.span, tokens, note);
+            } else {
+                let hay = buffer.load(&doc.text, sentence.span);
+                lists
+                    .phrases
+                    .find_overlapping(hay.text, |_, list| note(list));
+            }
         }
         Found { bits, stride }
     }

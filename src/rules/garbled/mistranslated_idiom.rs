@@ -498,7 +498,7 @@ struct FirstWords {
     forms: WordSet,
     /// By form: the calques (indices into [`CALQUES`], in order) it starts.
     calques: Vec<Vec<usize>>,
-    /// The first bytes and lengths of the forms: most words of a text are
+    /// The end bytes and lengths of the forms: most words of a text are
     /// ruled out without a lookup.
     shapes: Shapes,
 }
@@ -506,8 +506,7 @@ struct FirstWords {
 impl FirstWords {
     /// The calques whose first key word `word` is, in any case.
     fn calques_starting_with(&self, word: &str) -> Option<&[usize]> {
-        let first = word.as_bytes().first()?.to_ascii_lowercase();
-        if !self.shapes.may_hold(first, word.len()) {
+        if !self.shapes.may_hold(word.as_bytes()) {
             return None;
         }
         let form = self.forms.position_ascii_lowercase_of(word)?;
