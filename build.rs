@@ -161,30 +161,37 @@ fn build_intl_name_table(out_dir: &Path) {
     write_table(out_dir, "names_intl", rows);
 }
 
-/// A hash table (layout in `src/lexicon/table.rs`): `<name>.keys` holds the
-/// keys back to back; `<name>.slots` the open-addressing slots, 16 bytes each.
+/// A hash table (layout in `src/lexicon/table.rs`): `<name>.slots` the
+/// open-addressing slots, 32 bytes each, with the key in its row if it has
+/// at most 20 bytes; `<name>.keys` the longer keys back to back.
 fn write_table(out_dir: &Path, name: &str, mut rows: Vec<(String, u32, u32)>) {
+    const ROW: usize = 32;
+    const INLINE: usize = 20;
     // The first row of a key wins, as it did when the table was searched
     // sorted.
     rows.retain(|(key, _, _)| !key.is_empty() && key.len() <= usize::from(u16::MAX));
     let mut seen = std::collections::HashSet::new();
     rows.retain(|(key, _, _)| seen.insert(key.clone()));
     let slots = rows.len() * 10 / 7 + 1;
-    let mut table = vec![0u8; slots * 16];
+    let mut table = vec![0u8; slots * ROW];
     let mut keys = Vec::new();
     for (key, a, b) in rows {
         let hash = hash::hash(key.as_bytes());
         let tag = (key.len() as u32) | (u32::from(hash::fingerprint(hash)) << 16);
         let mut slot = hash::home_slot(hash, slots);
-        while table[slot * 16 + 4..slot * 16 + 8] != [0; 4] {
+        while table[slot * ROW + INLINE..slot * ROW + INLINE + 4] != [0; 4] {
             slot = (slot + 1) % slots;
         }
-        let row = &mut table[slot * 16..slot * 16 + 16];
-        row[0..4].copy_from_slice(&(keys.len() as u32).to_le_bytes());
-        row[4..8].copy_from_slice(&tag.to_le_bytes());
-        row[8..12].copy_from_slice(&a.to_le_bytes());
-        row[12..16].copy_from_slice(&b.to_le_bytes());
-        keys.extend_from_slice(key.as_bytes());
+        let row = &mut table[slot * ROW..slot * ROW + ROW];
+        if key.len() <= INLINE {
+            row[..key.len()].copy_from_slice(key.as_bytes());
+        } else {
+            row[0..4].copy_from_slice(&(keys.len() as u32).to_le_bytes());
+            keys.extend_from_slice(key.as_bytes());
+        }
+        row[INLINE..INLINE + 4].copy_from_slice(&tag.to_le_bytes());
+        row[INLINE + 4..INLINE + 8].copy_from_slice(&a.to_le_bytes());
+        row[INLINE + 8..INLINE + 12].copy_from_slice(&b.to_le_bytes());
     }
     fs::write(out_dir.join(format!("{name}.keys")), keys).expect("write table keys");
     fs::write(out_dir.join(format!("{name}.slots")), table).expect("write table slots");

@@ -8,18 +8,12 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use super::table::Table;
+use super::table::{Table, embedded_table};
 use crate::lowercase::with_lowercase;
 
-static TABLE: Table = Table::new(
-    include_bytes!(concat!(env!("OUT_DIR"), "/names.keys")),
-    include_bytes!(concat!(env!("OUT_DIR"), "/names.slots")),
-);
+static TABLE: Table = embedded_table!("names");
 
-static INTERNATIONAL: Table = Table::new(
-    include_bytes!(concat!(env!("OUT_DIR"), "/names_intl.keys")),
-    include_bytes!(concat!(env!("OUT_DIR"), "/names_intl.slots")),
-);
+static INTERNATIONAL: Table = embedded_table!("names_intl");
 
 /// Which sexes the international lists give a first name to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

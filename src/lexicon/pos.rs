@@ -2,13 +2,10 @@
 //! `rules/lexicon/`). Lookups are case-sensitive, as the lexicon is: `US`
 //! and `us`, `Monday` and `monday` are different entries.
 
-use super::table::Table;
+use super::table::{Table, embedded_table};
 use crate::lowercase::with_lowercase;
 
-static TABLE: Table = Table::new(
-    include_bytes!(concat!(env!("OUT_DIR"), "/pos.keys")),
-    include_bytes!(concat!(env!("OUT_DIR"), "/pos.slots")),
-);
+static TABLE: Table = embedded_table!("pos");
 
 /// Penn Treebank tags, in the order `build.rs` numbers them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

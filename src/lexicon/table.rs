@@ -1,10 +1,14 @@
 //! A key → (u32, u32) hash table embedded as bytes (written by `build.rs`),
 //! probed in place without being loaded or parsed.
 //!
-//! `keys` holds the keys back to back. `slots` is an open-addressing table
-//! (linear probing, load at most 0.7) of 16-byte little-endian rows: key
-//! offset, key length (16 bits) with the key's hash fingerprint (16 bits),
-//! and the two payload words. An empty slot has length 0.
+//! `slots` is an open-addressing table (linear probing, load at most 0.7)
+//! of 32-byte little-endian rows, aligned so that none straddles two cache
+//! lines: the key itself, zero-padded, if it has at most [`INLINE`] bytes
+//! (else its offset in `keys`, where longer keys lie back to back); the key
+//! length (16 bits) with the key's hash fingerprint (16 bits); the two
+//! payload words. An empty slot has length 0. A lookup of a short key —
+//! nearly all — reads one row, not a row and then a key elsewhere: on a
+//! table of megabytes, one cache miss rather than two.
 
 use super::hash::{fingerprint, hash, home_slot};
 
@@ -13,16 +17,38 @@ pub struct Table {
     slots: &'static [u8],
 }
 
-const ROW: usize = 16;
+/// Bytes in a row.
+const ROW: usize = 32;
+
+/// The longest key kept in its row.
+const INLINE: usize = 20;
+
+/// The table files `build.rs` wrote for `$name`, the slots aligned to rows.
+macro_rules! embedded_table {
+    ($name:literal) => {{
+        #[repr(C, align(32))]
+        struct Aligned<T: ?Sized>(T);
+        static SLOTS: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(
+            env!("OUT_DIR"),
+            "/",
+            $name,
+            ".slots"
+        )));
+        $crate::lexicon::table::Table::new(
+            include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".keys")),
+            &SLOTS.0,
+        )
+    }};
+}
+pub(crate) use embedded_table;
 
 impl Table {
     pub const fn new(keys: &'static [u8], slots: &'static [u8]) -> Table {
         Table { keys, slots }
     }
 
-    fn word(&self, row: usize, field: usize) -> u32 {
-        let at = row * ROW + field * 4;
-        u32::from_le_bytes(self.slots[at..at + 4].try_into().expect("4 bytes"))
+    fn word(row: &[u8], field: usize) -> u32 {
+        u32::from_le_bytes(row[field..field + 4].try_into().expect("4 bytes"))
     }
 
     /// The two payload words stored for `key`.
@@ -36,14 +62,20 @@ impl Table {
         let wanted = (key.len() as u32) | (u32::from(fingerprint(hash)) << 16);
         let mut slot = home_slot(hash, slots);
         loop {
-            let tag = self.word(slot, 1);
+            let row = &self.slots[slot * ROW..][..ROW];
+            let tag = Table::word(row, INLINE);
             if tag == 0 {
                 return None;
             }
             if tag == wanted {
-                let start = self.word(slot, 0) as usize;
-                if &self.keys[start..start + key.len()] == key {
-                    return Some((self.word(slot, 2), self.word(slot, 3)));
+                let stored = if key.len() <= INLINE {
+                    &row[..key.len()]
+                } else {
+                    let start = Table::word(row, 0) as usize;
+                    &self.keys[start..start + key.len()]
+                };
+                if stored == key {
+                    return Some((Table::word(row, INLINE + 4), Table::word(row, INLINE + 8)));
                 }
             }
             slot += 1;
@@ -51,5 +83,22 @@ impl Table {
                 slot = 0;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_aligned_and_keys_long_and_short_are_found() {
+        static POS: Table = embedded_table!("pos");
+        assert_eq!(POS.slots.as_ptr() as usize % ROW, 0);
+        assert_eq!(POS.slots.len() % ROW, 0);
+        let long = "counterrevolutionaries";
+        assert!(long.len() > INLINE && POS.get(long).is_some());
+        assert!(POS.get("said").is_some());
+        assert!(POS.get("sai").is_none() && POS.get("saidx").is_none());
+        assert!(POS.get("counterrevolutionariesx").is_none());
     }
 }
