@@ -18,6 +18,19 @@ struct Table {
     shift: u32,
     /// The longest word's length in bytes: longer words are not looked up.
     longest: usize,
+    /// The pairs of end bytes of the words, a bit per pair as
+    /// [`Shapes`](super::Shapes) counts bytes (by their low five bits, so
+    /// in any ASCII case): most words of a text end otherwise than every
+    /// word of a closed list and are ruled out without hashing.
+    ends: [u64; 16],
+}
+
+/// The bit of a word's end bytes in [`Table::ends`], if it has any.
+#[inline]
+fn end_pair(word: &[u8]) -> Option<(usize, u64)> {
+    let (&first, &last) = (word.first()?, word.last()?);
+    let pair = usize::from(first & 31) << 5 | usize::from(last & 31);
+    Some((pair / 64, 1 << (pair % 64)))
 }
 
 impl WordSet {
@@ -53,7 +66,7 @@ impl WordSet {
     /// Where `word` is in the list (its first place).
     pub fn position(&self, word: &str) -> Option<usize> {
         let bytes = word.as_bytes();
-        self.find(bytes.len(), || hash(bytes, false), |entry| entry == word)
+        self.find(bytes, || hash(bytes, false), |entry| entry == word)
     }
 
     /// `self.position(&word.to_lowercase())`.
@@ -78,7 +91,7 @@ impl WordSet {
     fn position_ascii(&self, word: &str) -> Option<usize> {
         let bytes = word.as_bytes();
         self.find(
-            bytes.len(),
+            bytes,
             || hash(bytes, true),
             |entry| {
                 entry.len() == bytes.len()
@@ -90,14 +103,20 @@ impl WordSet {
         )
     }
 
+    /// Where `word`, whose hash is `hash()` and which `matches` tells
+    /// apart, is in the list; `word` is as written or in any ASCII case.
     fn find(
         &self,
-        len: usize,
+        word: &[u8],
         hash: impl Fn() -> u64,
         matches: impl Fn(&str) -> bool,
     ) -> Option<usize> {
         let table = self.table();
-        if len > table.longest {
+        if word.len() > table.longest {
+            return None;
+        }
+        let (row, bit) = end_pair(word)?;
+        if table.ends[row] & bit == 0 {
             return None;
         }
         let hash = hash();
@@ -136,10 +155,15 @@ impl WordSet {
                 }
             }
             let longest = self.words.iter().map(|w| w.len()).max().unwrap_or(0);
+            let mut ends = [0; 16];
+            for (row, bit) in self.words.iter().filter_map(|w| end_pair(w.as_bytes())) {
+                ends[row] |= bit;
+            }
             Table {
                 slots,
                 shift,
                 longest,
+                ends,
             }
         })
     }
@@ -196,6 +220,8 @@ mod tests {
 
     #[test]
     fn membership_as_written_and_lowercased() {
+        // Ends and lengths that pass the screen but are not in the list.
+        assert!(!SET.contains("sand") && !SET.contains("CBO") && !SET.contains("dala"));
         assert!(SET.contains("said") && SET.contains("CEO") && SET.contains("de la"));
         assert!(!SET.contains("Said") && !SET.contains("sai") && !SET.contains(""));
         assert_eq!(SET.position("km"), Some(2));
