@@ -35,6 +35,7 @@ use crate::document::{Document, TokenKind};
 use crate::entities::numbers::{Figure, figure_at, is_slip, word_value};
 use crate::lexicon::WordSet;
 use crate::lexicon::pos::{self, Tag};
+use crate::lowercase::with_lowercase;
 use crate::rules::{Category, Finding, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta};
 use crate::span::Span;
 
@@ -1092,12 +1093,15 @@ fn content_words(
         if word.len() <= 2 && word.is_ascii() {
             continue;
         }
-        let lower = word.to_lowercase();
-        if lower.chars().count() <= 2 || STOPWORDS.contains(&lower) || word_value(&lower).is_some()
-        {
+        let content = with_lowercase(word, |lower| {
+            let topical = lower.chars().count() > 2
+                && !STOPWORDS.contains(lower)
+                && word_value(lower).is_none();
+            topical.then(|| singular(lower))
+        });
+        let Some(content) = content else {
             continue;
-        }
-        let content = singular(&lower);
+        };
         if near.contains(&i) {
             near_words.push(content.clone());
         }
