@@ -158,11 +158,13 @@ fn check_later_uses(
     corrections: &[Option<String>],
     out: &mut Vec<Finding>,
 ) {
-    // Every word in capitals, with how often it is written.
+    // Every word in capitals, with how often it is written, and where.
     let mut uses: HashMap<&str, usize> = HashMap::new();
-    for token in &doc.tokens {
+    let mut written = Vec::new();
+    for (i, token) in doc.tokens.iter().enumerate() {
         if let Some(acronym) = acronym_at(doc, token) {
             *uses.entry(acronym).or_default() += 1;
+            written.push((i, acronym));
         }
     }
     let defined_forms: HashSet<&str> = defined
@@ -175,11 +177,10 @@ fn check_later_uses(
         if paragraph.kind.is_title() {
             continue;
         }
-        for i in paragraph.tokens.clone() {
+        let from = written.partition_point(|&(i, _)| i < paragraph.tokens.start);
+        let to = written.partition_point(|&(i, _)| i < paragraph.tokens.end);
+        for &(i, word) in &written[from..to] {
             let token = doc.tokens[i];
-            let Some(word) = acronym_at(doc, &token) else {
-                continue;
-            };
             if is_defined(word)
                 || is_well_known(word)
                 || uses[word] > 1
@@ -227,12 +228,11 @@ fn acronym_at<'d>(doc: &'d Document, token: &Token) -> Option<&'d str> {
         return None;
     }
     // Most words do not start with two capitals: read no further.
-    let word = doc.slice(token.span);
-    let bytes = word.as_bytes();
+    let bytes = &doc.text.as_bytes()[token.span.start..token.span.end];
     if bytes.len() < 2 || !bytes[0].is_ascii_uppercase() || !bytes[1].is_ascii_uppercase() {
         return None;
     }
-    acronym_part(word)
+    acronym_part(doc.slice(token.span))
 }
 
 /// Token `i` follows a capitalized word inside its sentence, as a Roman

@@ -80,9 +80,14 @@ impl Rule for AcronymUndefined {
             }
             for i in paragraph.tokens.clone() {
                 let token = doc.tokens[i];
-                let word = doc.slice(token.span);
+                // Most words do not start with a capital: read no further.
                 if token.kind != TokenKind::Word
-                    || !is_acronym(word)
+                    || !doc.text.as_bytes()[token.span.start].is_ascii_uppercase()
+                {
+                    continue;
+                }
+                let word = doc.slice(token.span);
+                if !is_acronym(word)
                     || is_well_known(word)
                     || in_facts_sheet(word)
                     || !seen.insert(word)
