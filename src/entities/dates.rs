@@ -168,6 +168,17 @@ impl Reader<'_> {
 
     /// A date starting at token `i`, and the index after it.
     fn date_at(&self, i: usize) -> Option<(WrittenDate, usize)> {
+        // A date starts with a weekday's or a month's name, capitalised, or
+        // with the number of its day: most tokens are ruled out by a byte.
+        let token = self.tokens.get(i)?;
+        let may_start = match token.kind {
+            TokenKind::Word => self.text.as_bytes()[token.span.start].is_ascii_uppercase(),
+            TokenKind::Number => true,
+            _ => false,
+        };
+        if !may_start {
+            return None;
+        }
         if let Some((weekday, after)) = self.weekday_at(i) {
             let mut j = after;
             if self.is(j, ",") {
