@@ -57,12 +57,12 @@ impl Rule for MissingSpace {
         for paragraph in &doc.paragraphs {
             let tokens = doc.paragraph_tokens(paragraph);
             for (i, mark) in tokens.iter().enumerate() {
+                if mark.kind != TokenKind::Punct || mark.space_before {
+                    continue;
+                }
                 let text = doc.slice(mark.span);
                 let ends_sentence = matches!(text, "." | "?" | "!");
-                if mark.kind != TokenKind::Punct
-                    || mark.space_before
-                    || !(ends_sentence || matches!(text, "," | ";"))
-                {
+                if !(ends_sentence || matches!(text, "," | ";")) {
                     continue;
                 }
                 let Some(before) = i.checked_sub(1).map(|b| tokens[b]) else {

@@ -68,8 +68,11 @@ impl Rule for RepeatedWord {
             let tokens = doc.paragraph_tokens(paragraph);
             for i in 1..tokens.len() {
                 let (first, second) = (tokens[i - 1], tokens[i]);
+                // Words of different lengths differ in any case: most pairs
+                // are told apart without reading them.
                 if first.kind != TokenKind::Word
                     || second.kind != TokenKind::Word
+                    || first.span.len() != second.span.len()
                     || !second.space_before
                     || (second.newline_before && !paragraph.kind.is_running_prose())
                 {
