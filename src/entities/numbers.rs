@@ -60,7 +60,7 @@ const TENS: usize = 20;
 
 /// The value of a number word (`eight`, `Twenty`, `twenty-four`).
 pub fn word_value(word: &str) -> Option<u32> {
-    if !may_be_number_word(word) {
+    if !may_be_number_word(word.as_bytes()) {
         return None;
     }
     let value = |index: usize| match index.checked_sub(TENS) {
@@ -86,8 +86,9 @@ pub fn word_value(word: &str) -> Option<u32> {
 /// Every number word starts with one of these three letters, in either
 /// case: most words (`the`, `to`, `of`, `that`) are ruled out here, before
 /// the list is searched.
-fn may_be_number_word(word: &str) -> bool {
-    let Some(first) = word.as_bytes().first_chunk::<3>() else {
+#[inline]
+fn may_be_number_word(word: &[u8]) -> bool {
+    let Some(first) = word.first_chunk::<3>() else {
         return false;
     };
     matches!(
@@ -114,15 +115,16 @@ fn may_be_number_word(word: &str) -> bool {
 /// The figure starting at token `i`, if there is one.
 pub fn figure_at(doc: &Document, i: usize) -> Option<Figure> {
     let token = doc.tokens.get(i)?;
-    let text = doc.slice(token.span);
     match token.kind {
-        TokenKind::Number => digits_figure(doc, i, text),
+        TokenKind::Number => digits_figure(doc, i, doc.slice(token.span)),
         TokenKind::Word => {
             // `six`, `twenty-four`, `seven-hour`, `twenty-four-hour`: all
-            // start with a number word.
-            if !may_be_number_word(text) {
+            // start with a number word, told by the bytes before the word
+            // is read.
+            if !may_be_number_word(&doc.text.as_bytes()[token.span.start..token.span.end]) {
                 return None;
             }
+            let text = doc.slice(token.span);
             if let Some(value) = word_value(text) {
                 return Some(word_figure(token.span, i, value, text.len(), None));
             }
@@ -257,8 +259,8 @@ mod tests {
     #[test]
     fn every_number_word_passes_the_first_letters_test() {
         for word in NUMBER_WORDS.words() {
-            assert!(may_be_number_word(word), "{word}");
-            assert!(may_be_number_word(&word.to_uppercase()), "{word}");
+            assert!(may_be_number_word(word.as_bytes()), "{word}");
+            assert!(may_be_number_word(word.to_uppercase().as_bytes()), "{word}");
             assert!(word_value(word).is_some(), "{word}");
         }
     }
