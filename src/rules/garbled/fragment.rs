@@ -192,6 +192,15 @@ fn judge(doc: &Document, sentence: &Sentence) -> Option<String> {
         // JUSTICE.`).
         return None;
     }
+    // Counted first: most sentences are too long to be judged, and this
+    // reads no text.
+    let words = body
+        .iter()
+        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        .count();
+    if !(MIN_WORDS..=MAX_WORDS_WITH_VERB).contains(&words) {
+        return None;
+    }
     // Quotations, asides and lists are beyond a word-by-word reading.
     let plain = body.iter().all(|t| match t.kind {
         TokenKind::Word | TokenKind::Number => true,
@@ -200,13 +209,6 @@ fn judge(doc: &Document, sentence: &Sentence) -> Option<String> {
         TokenKind::Url => false,
     });
     if !plain || doc.is_quoted(first.span.start) {
-        return None;
-    }
-    let words = body
-        .iter()
-        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-        .count();
-    if !(MIN_WORDS..=MAX_WORDS_WITH_VERB).contains(&words) {
         return None;
     }
     let finite: Vec<usize> = (0..body.len())
