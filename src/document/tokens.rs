@@ -289,11 +289,15 @@ fn scan_word(
     let mut segment_len = 0usize;
     let mut url = false;
     while i < end {
-        // Most of a word is ASCII letters.
-        if bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-            segment_len += 1;
-            continue;
+        // Most of a word is ASCII letters: a run of them at once.
+        let run = bytes[i..end]
+            .iter()
+            .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
+            .unwrap_or(end - i);
+        i += run;
+        segment_len += run;
+        if i == end {
+            break;
         }
         let c = char_at(text, i);
         if c.is_alphanumeric() || is_combining(c) {
@@ -357,6 +361,18 @@ fn scan_word(
     };
     (i, kind, plain)
 }
+
+/// Which bytes are ASCII letters and digits, looked up rather than
+/// compared in the loop that reads most of the text.
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    table
+};
 
 fn is_combining(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
