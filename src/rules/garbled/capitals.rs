@@ -379,6 +379,11 @@ fn judge(doc: &Document, tokens: &[Token], i: usize, modern: bool) -> Option<Cap
     if token.kind != TokenKind::Word || !token.space_before || token.newline_before {
         return None;
     }
+    // Most words start with an ASCII letter in lowercase: told by a byte.
+    let first = doc.text.as_bytes()[token.span.start];
+    if first.is_ascii() && !first.is_ascii_uppercase() {
+        return None;
+    }
     let word = doc.slice(token.span);
     // The base keeps the word's first letter (or is empty): a word that does
     // not start with a capital is decided without taking it apart.
