@@ -91,8 +91,9 @@ impl WordForms {
     }
 
     fn holds(&self, hash: u64, word: &str) -> bool {
+        let (text, word) = (self.text.as_bytes(), word.as_bytes());
         self.ranges
-            .find(hash, |&(start, end)| &self.text[start..end] == word)
+            .find(hash, |&(start, end)| &text[start..end] == word)
             .is_some()
     }
 
