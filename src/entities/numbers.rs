@@ -88,28 +88,32 @@ pub fn word_value(word: &str) -> Option<u32> {
 /// the list is searched.
 #[inline]
 fn may_be_number_word(word: &[u8]) -> bool {
-    let Some(first) = word.first_chunk::<3>() else {
-        return false;
-    };
-    matches!(
-        &first.map(|b| b.to_ascii_lowercase()),
-        b"zer"
-            | b"one"
-            | b"two"
-            | b"thr"
-            | b"fou"
-            | b"fiv"
-            | b"six"
-            | b"sev"
-            | b"eig"
-            | b"nin"
-            | b"ten"
-            | b"ele"
-            | b"twe"
-            | b"thi"
-            | b"fif"
-            | b"for"
-    )
+    const fn key(text: [u8; 3]) -> u32 {
+        // Setting the 0x20 bit lowercases an ASCII capital and turns no
+        // other byte into a lowercase letter: a key of lowercase letters
+        // is met only by those letters, in either case.
+        u32::from_le_bytes([text[0] | 0x20, text[1] | 0x20, text[2] | 0x20, 0])
+    }
+    const STARTS: [u32; 16] = [
+        key(*b"zer"),
+        key(*b"one"),
+        key(*b"two"),
+        key(*b"thr"),
+        key(*b"fou"),
+        key(*b"fiv"),
+        key(*b"six"),
+        key(*b"sev"),
+        key(*b"eig"),
+        key(*b"nin"),
+        key(*b"ten"),
+        key(*b"ele"),
+        key(*b"twe"),
+        key(*b"thi"),
+        key(*b"fif"),
+        key(*b"for"),
+    ];
+    word.first_chunk::<3>()
+        .is_some_and(|&first| STARTS.contains(&key(first)))
 }
 
 /// The figure starting at token `i`, if there is one.
