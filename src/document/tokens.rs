@@ -415,6 +415,26 @@ mod tests {
     }
 
     #[test]
+    fn a_plain_token_is_one_run_of_ascii_letters_and_digits() {
+        let text = "Said 2024 don't U.S. p.m. year-end 5pm café x1 3.8 12,300 … ( \
+                    www.example.com a@b.org Zoë naïve AT&T 1990s";
+        let mut tokens = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut tokens);
+        for token in &tokens {
+            let word = token.span.text(text);
+            let plain = matches!(token.kind, TokenKind::Word | TokenKind::Number)
+                && word.bytes().all(|b| b.is_ascii_alphanumeric());
+            assert_eq!(token.plain, plain, "{word}");
+        }
+        let plain: Vec<&str> = tokens
+            .iter()
+            .filter(|t| t.plain)
+            .map(|t| t.span.text(text))
+            .collect();
+        assert_eq!(plain, ["Said", "2024", "5pm", "x1", "1990s"]);
+    }
+
+    #[test]
     fn words_keep_apostrophes_hyphens_and_initialisms() {
         assert_eq!(
             words("Gorman’s iron-clad U.S. plan at 6 p.m. didn't."),

@@ -70,11 +70,13 @@ enum Engine {
 /// compared around it. The anchor is the phrase's longest word, `order` in
 /// `in order to`, leaving out function words (`end`, not `the`, in `at the
 /// end of the day`): the rarer it is, the fewer places are compared, and
-/// long words are rare, function words common. This needs nothing compiled, where an Aho-Corasick
-/// DFA costs as much to build as reading about 1 MB by words: an article
-/// is read by words, a collection with a DFA built once its first
-/// [`DFA_AFTER_BYTES`] are read. Both find every phrase on word
-/// boundaries; the automaton also finds others, which the next step drops.
+/// long words are rare, function words common. This needs nothing
+/// compiled, where an Aho-Corasick DFA costs as much to build as reading
+/// about 1 MB by words: an article is read by words, a collection with a
+/// DFA built once its first [`DFA_AFTER_BYTES`] are read. Both find every
+/// phrase on word boundaries; the automaton also finds others, which the
+/// next step drops. A pack's screen reads a sentence's words from its
+/// tokens instead ([`Phrases::entries_in_tokens`]).
 pub(super) struct Phrases {
     /// The phrases searched for, with both apostrophes where they have one.
     patterns: Vec<String>,
