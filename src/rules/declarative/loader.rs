@@ -81,10 +81,9 @@
 //! compile or is too big, an id defined twice — is an error pointing at its
 //! place in the file.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::ops::Range;
 
-use serde::Deserialize;
 use toml::Spanned;
 
 use crate::config::ConfigError;
@@ -94,81 +93,11 @@ use super::consistency::{self, Consistency};
 use super::existence::{self, Existence};
 use super::matcher::{Common, Matcher, MatcherError, Scope, collapse_whitespace};
 use super::occurrence::{self, Count, Occurrence, Per};
+use super::raw::{Form, RawPack, RawRule, Strings};
 use super::repetition::{self, Repetition, Unit};
 use super::screen::ScreenBuilder;
 use super::substitution::{self, Substitution};
 use super::template::{Slot, Template};
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPack {
-    #[serde(default)]
-    rule: Vec<Spanned<RawRule>>,
-}
-
-type Strings = Spanned<Vec<Spanned<String>>>;
-/// A consistency group: the forms to choose between.
-type Group = Spanned<Vec<Spanned<Form>>>;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct RawRule {
-    id: Spanned<String>,
-    kind: Spanned<String>,
-    message: Spanned<String>,
-    doc: Spanned<String>,
-    severity: Option<Spanned<String>>,
-    help: Option<Spanned<String>>,
-    ignore_case: Option<Spanned<bool>>,
-    regex: Option<Spanned<bool>>,
-    scope: Option<Spanned<String>>,
-    quotes: Option<Spanned<String>>,
-    exceptions: Option<Strings>,
-    words: Option<Strings>,
-    swap: Option<Spanned<BTreeMap<Spanned<String>, Spanned<String>>>>,
-    fix: Option<Spanned<String>>,
-    either: Option<Spanned<Vec<Group>>>,
-    of: Option<Spanned<String>>,
-    window: Option<Spanned<i64>>,
-    times: Option<Spanned<i64>>,
-    min_length: Option<Spanned<i64>>,
-    count: Option<Spanned<String>>,
-    per: Option<Spanned<String>>,
-    max: Option<Spanned<i64>>,
-}
-
-/// One form in a consistency group: a spelling, or several (its
-/// inflections) that count as one: `["email", "emails", "emailed"]`.
-enum Form {
-    One(String),
-    Many(Vec<Spanned<String>>),
-}
-
-impl<'de> Deserialize<'de> for Form {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Form, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Form;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a spelling, or a list of spellings that count as one form")
-            }
-
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Form, E> {
-                Ok(Form::One(v.to_string()))
-            }
-
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Form, A::Error> {
-                let mut spellings = Vec::new();
-                while let Some(spelling) = seq.next_element()? {
-                    spellings.push(spelling);
-                }
-                Ok(Form::Many(spellings))
-            }
-        }
-        deserializer.deserialize_any(Visitor)
-    }
-}
 
 /// Whether a pack's lists are compiled as it loads — a user's pack, so that
 /// every mistake is reported then — or when a rule first runs (the embedded
@@ -372,6 +301,27 @@ pub(super) fn parse_pack(
             .then(|| "the README's rule-pack reference lists every key".to_string());
         file.error(err.span().unwrap_or(0..0), err.message().trim(), help)
     })?;
+    read_pack(&file, raw)
+}
+
+/// An embedded pack, `raw` as `build.rs` read it from `text`: galley starts
+/// without parsing its packs' TOML.
+pub(super) fn embedded_pack(
+    name: &str,
+    text: &str,
+    raw: RawPack,
+    compile: Compile,
+) -> Result<Vec<Box<dyn Rule>>, Error> {
+    let file = PackFile {
+        name,
+        text,
+        compile,
+    };
+    read_pack(&file, raw)
+}
+
+/// The rules of a pack read from `file`.
+fn read_pack(file: &PackFile<'_>, raw: RawPack) -> Result<Vec<Box<dyn Rule>>, Error> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut rules = Vec::with_capacity(raw.rule.len());
     let mut screen = ScreenBuilder::default();
@@ -388,7 +338,7 @@ pub(super) fn parse_pack(
                 )),
             ));
         }
-        rules.push(build_rule(&file, &mut screen, rule, table)?);
+        rules.push(build_rule(file, &mut screen, rule, table)?);
     }
     screen.finish();
     Ok(rules)

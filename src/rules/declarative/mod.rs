@@ -8,6 +8,7 @@ mod existence;
 pub mod loader;
 mod matcher;
 mod occurrence;
+mod raw;
 mod repetition;
 mod screen;
 mod substitution;
@@ -21,23 +22,40 @@ use crate::config::{Config, ConfigError};
 use crate::document::Document;
 use crate::rules::Finding;
 
-/// The packs embedded in the binary: `(file name, text)`.
-const EMBEDDED: &[(&str, &str)] = &[(
-    "rules/style.toml",
-    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/style.toml")),
-)];
+/// A pack embedded in the binary: its file name and text, and what
+/// `build.rs` read from it.
+struct Embedded {
+    name: &'static str,
+    text: &'static str,
+    raw: fn() -> raw::RawPack,
+}
 
-/// The embedded packs, parsed on first use and shared afterwards.
+/// `EMBEDDED`, the embedded packs (`build.rs` lists them), each with a
+/// function that builds its `RawPack` as read at build time.
+mod generated {
+    use std::collections::BTreeMap;
+
+    use toml::Spanned;
+
+    use super::Embedded;
+    use super::raw::{Form, RawPack, RawRule};
+
+    include!(concat!(env!("OUT_DIR"), "/embedded_packs.rs"));
+}
+use generated::EMBEDDED;
+
+/// The embedded packs, built on first use and shared afterwards.
 fn embedded_rules() -> &'static [Arc<dyn Rule>] {
     static RULES: OnceLock<Vec<Arc<dyn Rule>>> = OnceLock::new();
     RULES.get_or_init(|| {
         EMBEDDED
             .iter()
-            .flat_map(|(name, text)| {
+            .flat_map(|pack| {
                 // The embedded packs are tested; a mistake in one is a bug in
                 // galley, not something a user can act on.
-                loader::parse_pack(name, text, loader::Compile::OnFirstUse)
-                    .unwrap_or_else(|err| panic!("embedded pack {name}: {err:?}"))
+                let raw = (pack.raw)();
+                loader::embedded_pack(pack.name, pack.text, raw, loader::Compile::OnFirstUse)
+                    .unwrap_or_else(|err| panic!("embedded pack {}: {err:?}", pack.name))
             })
             .map(Arc::from)
             .collect()
@@ -179,9 +197,20 @@ mod tests {
 
     #[test]
     fn the_embedded_packs_compile_and_document_every_rule() {
-        for (name, text) in EMBEDDED {
-            let rules = loader::parse_pack(name, text, loader::Compile::Now)
+        for pack in EMBEDDED {
+            let rules = loader::parse_pack(pack.name, pack.text, loader::Compile::Now)
                 .unwrap_or_else(|err| panic!("{err:?}"));
+            // What build.rs read is what the TOML reader reads now.
+            let built =
+                loader::embedded_pack(pack.name, pack.text, (pack.raw)(), loader::Compile::Now)
+                    .unwrap_or_else(|err| panic!("{err:?}"));
+            let docs = |rules: &[Box<dyn Rule>]| -> Vec<(String, String)> {
+                rules
+                    .iter()
+                    .map(|r| (r.meta().id.to_string(), r.meta().doc.to_string()))
+                    .collect()
+            };
+            assert_eq!(docs(&rules), docs(&built));
             for rule in rules {
                 let meta = rule.meta();
                 assert_eq!(meta.category, Category::Style, "{}", meta.id);
