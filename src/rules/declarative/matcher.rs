@@ -478,10 +478,13 @@ fn whitespace_before(text: &str, start: usize, end: usize) -> usize {
 /// search to most sentences of a text, `end` in `at the end of the day` to
 /// few.
 fn anchor_of(pattern: &str) -> Option<Range<usize>> {
-    words(pattern).max_by_key(|word| {
-        let common = is_function_word(&pattern[word.clone()]);
-        (!common, word.len(), Reverse(word.start))
-    })
+    let mut words: Vec<Range<usize>> = words(pattern).collect();
+    words.sort_by_key(|word| (Reverse(word.len()), word.start));
+    // Most phrases' longest word is no function word: one lookup.
+    let content = words
+        .iter()
+        .find(|word| !is_function_word(&pattern[(*word).clone()]));
+    content.or(words.first()).cloned()
 }
 
 /// The byte ranges of the runs of letters and digits in `hay`.
