@@ -780,7 +780,14 @@ fn group_references(replacement: &str) -> Vec<&str> {
 
 /// The phrase with each run of whitespace as one space, trimmed.
 pub(super) fn collapse_whitespace(phrase: &str) -> String {
-    phrase.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut collapsed = String::with_capacity(phrase.len());
+    for word in phrase.split_whitespace() {
+        if !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        collapsed.push_str(word);
+    }
+    collapsed
 }
 
 /// `don't` is also written `don’t`, and the other way round.
