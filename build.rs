@@ -170,8 +170,7 @@ fn build_intl_name_table(out_dir: &Path) {
 /// open-addressing slots, 32 bytes each, with the key in its row if it has
 /// at most 20 bytes; `<name>.keys` the longer keys back to back.
 fn write_table(out_dir: &Path, name: &str, mut rows: Vec<(String, u32, u32)>) {
-    const ROW: usize = 32;
-    const INLINE: usize = 20;
+    use hash::{INLINE, ROW};
     // The first row of a key wins, as it did when the table was searched
     // sorted.
     rows.retain(|(key, _, _)| !key.is_empty() && key.len() <= usize::from(u16::MAX));

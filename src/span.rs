@@ -33,6 +33,12 @@ impl Span {
         &text[self.start..self.end]
     }
 
+    /// The bytes this span covers: for a test on a word's bytes before it
+    /// is read, without [`Span::text`]'s character-boundary checks.
+    pub fn bytes(self, text: &str) -> &[u8] {
+        &text.as_bytes()[self.start..self.end]
+    }
+
     pub const fn contains(self, offset: usize) -> bool {
         self.start <= offset && offset < self.end
     }

@@ -65,7 +65,8 @@ pub struct Document<'s> {
     pub misdirected_quotes: Vec<Span>,
     /// HTML comments (Markdown), where inline suppressions are written.
     pub comments: Vec<Span>,
-    /// People and their mentions, found on first use.
+    /// What rules derive from the Document alike (people, casing, dates…),
+    /// built on first use and shared.
     analyses: analyses::Analyses,
 }
 
@@ -168,6 +169,11 @@ impl<'s> Document<'s> {
 
     pub fn slice(&self, span: Span) -> &str {
         span.text(&self.text)
+    }
+
+    /// [`Span::bytes`] of the text.
+    pub fn bytes(&self, span: Span) -> &[u8] {
+        span.bytes(&self.text)
     }
 
     pub fn paragraph_tokens(&self, paragraph: &Paragraph) -> &[Token] {

@@ -172,7 +172,7 @@ impl Reader<'_> {
         // with the number of its day: most tokens are ruled out by a byte.
         let token = self.tokens.get(i)?;
         let may_start = match token.kind {
-            TokenKind::Word => self.text.as_bytes()[token.span.start].is_ascii_uppercase(),
+            TokenKind::Word => token.span.bytes(self.text)[0].is_ascii_uppercase(),
             TokenKind::Number => true,
             _ => false,
         };

@@ -125,7 +125,7 @@ pub fn figure_at(doc: &Document, i: usize) -> Option<Figure> {
             // `six`, `twenty-four`, `seven-hour`, `twenty-four-hour`: all
             // start with a number word, told by the bytes before the word
             // is read.
-            if !may_be_number_word(&doc.text.as_bytes()[token.span.start..token.span.end]) {
+            if !may_be_number_word(doc.bytes(token.span)) {
                 return None;
             }
             let text = doc.slice(token.span);

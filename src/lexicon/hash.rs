@@ -1,7 +1,14 @@
-//! The hash of table keys, shared by `build.rs` (which lays the tables out)
-//! and `table.rs` (which probes them): FNV-1a, 64 bits, with MurmurHash3's
-//! finaliser, since probing starts from the high bits, which FNV-1a alone
-//! leaves poorly mixed for short keys.
+//! The hash of table keys and the size of a row, shared by `build.rs`
+//! (which lays the tables out) and `table.rs` (which probes them). The hash
+//! is FNV-1a, 64 bits, with MurmurHash3's finaliser, since probing starts
+//! from the high bits, which FNV-1a alone leaves poorly mixed for short
+//! keys.
+
+/// Bytes in a row of a table.
+pub const ROW: usize = 32;
+
+/// The longest key kept in its row; longer keys lie in the table's keys.
+pub const INLINE: usize = 20;
 
 /// FNV-1a of `key`, finalised.
 pub const fn hash(key: &[u8]) -> u64 {

@@ -22,20 +22,22 @@ impl Default for Shapes {
 impl Shapes {
     /// Note a word of the list.
     pub fn add(&mut self, word: &[u8]) {
-        if let Some(row) = row(word) {
-            self.0[row] |= length_bit(word.len());
+        if let Some(pair) = end_pair(word) {
+            self.0[pair] |= length_bit(word.len());
         }
     }
 
     /// Whether the list may hold `word`, in its case or another.
     #[inline]
     pub fn may_hold(&self, word: &[u8]) -> bool {
-        row(word).is_some_and(|row| self.0[row] & length_bit(word.len()) != 0)
+        end_pair(word).is_some_and(|pair| self.0[pair] & length_bit(word.len()) != 0)
     }
 }
 
+/// Which of the 1,024 pairs of end bytes `word` has (none if it is empty),
+/// each byte by its low five bits: in any ASCII case.
 #[inline]
-fn row(word: &[u8]) -> Option<usize> {
+pub fn end_pair(word: &[u8]) -> Option<usize> {
     let (&first, &last) = (word.first()?, word.last()?);
     Some(usize::from(first & 31) << 5 | usize::from(last & 31))
 }

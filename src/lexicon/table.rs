@@ -12,18 +12,12 @@
 //! about lately is answered from a small per-thread table of recent keys,
 //! with no miss at all.
 
-use super::hash::{fingerprint, hash, home_slot};
+use super::hash::{INLINE, ROW, fingerprint, hash, home_slot};
 
 pub struct Table {
     keys: &'static [u8],
     slots: &'static [u8],
 }
-
-/// Bytes in a row.
-const ROW: usize = 32;
-
-/// The longest key kept in its row.
-const INLINE: usize = 20;
 
 /// The table files `build.rs` wrote for `$name`, the slots aligned to rows.
 macro_rules! embedded_table {

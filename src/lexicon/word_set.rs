@@ -4,6 +4,8 @@
 
 use std::sync::OnceLock;
 
+use super::shapes::end_pair;
+
 pub struct WordSet {
     words: &'static [&'static str],
     table: OnceLock<Table>,
@@ -18,19 +20,10 @@ struct Table {
     shift: u32,
     /// The longest word's length in bytes: longer words are not looked up.
     longest: usize,
-    /// The pairs of end bytes of the words, a bit per pair as
-    /// [`Shapes`](super::Shapes) counts bytes (by their low five bits, so
-    /// in any ASCII case): most words of a text end otherwise than every
-    /// word of a closed list and are ruled out without hashing.
+    /// A bit per pair of end bytes of the words ([`end_pair`], in any ASCII
+    /// case): most words of a text end otherwise than every word of a
+    /// closed list and are ruled out without hashing.
     ends: [u64; 16],
-}
-
-/// The bit of a word's end bytes in [`Table::ends`], if it has any.
-#[inline]
-fn end_pair(word: &[u8]) -> Option<(usize, u64)> {
-    let (&first, &last) = (word.first()?, word.last()?);
-    let pair = usize::from(first & 31) << 5 | usize::from(last & 31);
-    Some((pair / 64, 1 << (pair % 64)))
 }
 
 impl WordSet {
@@ -115,8 +108,8 @@ impl WordSet {
         if word.len() > table.longest {
             return None;
         }
-        let (row, bit) = end_pair(word)?;
-        if table.ends[row] & bit == 0 {
+        let pair = end_pair(word)?;
+        if table.ends[pair / 64] & 1 << (pair % 64) == 0 {
             return None;
         }
         let hash = hash();
@@ -156,8 +149,8 @@ impl WordSet {
             }
             let longest = self.words.iter().map(|w| w.len()).max().unwrap_or(0);
             let mut ends = [0; 16];
-            for (row, bit) in self.words.iter().filter_map(|w| end_pair(w.as_bytes())) {
-                ends[row] |= bit;
+            for pair in self.words.iter().filter_map(|w| end_pair(w.as_bytes())) {
+                ends[pair / 64] |= 1 << (pair % 64);
             }
             Table {
                 slots,

@@ -289,39 +289,35 @@ pub(super) fn parse_pack(
     text: &str,
     compile: Compile,
 ) -> Result<Vec<Box<dyn Rule>>, Error> {
-    let file = PackFile {
-        name,
-        text,
-        compile,
-    };
     let raw: RawPack = toml::from_str(text).map_err(|err| {
         let help = err
             .message()
             .contains("unknown field")
             .then(|| "the README's rule-pack reference lists every key".to_string());
+        let file = PackFile {
+            name,
+            text,
+            compile,
+        };
         file.error(err.span().unwrap_or(0..0), err.message().trim(), help)
     })?;
-    read_pack(&file, raw)
+    read_pack(name, text, raw, compile)
 }
 
-/// An embedded pack, `raw` as `build.rs` read it from `text`: galley starts
-/// without parsing its packs' TOML.
-pub(super) fn embedded_pack(
+/// The rules of a pack, `raw` as read from `text`: just now, or by
+/// `build.rs` for an embedded pack, so that galley starts without parsing
+/// its packs' TOML.
+pub(super) fn read_pack(
     name: &str,
     text: &str,
     raw: RawPack,
     compile: Compile,
 ) -> Result<Vec<Box<dyn Rule>>, Error> {
-    let file = PackFile {
+    let file = &PackFile {
         name,
         text,
         compile,
     };
-    read_pack(&file, raw)
-}
-
-/// The rules of a pack read from `file`.
-fn read_pack(file: &PackFile<'_>, raw: RawPack) -> Result<Vec<Box<dyn Rule>>, Error> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut rules = Vec::with_capacity(raw.rule.len());
     let mut screen = ScreenBuilder::default();

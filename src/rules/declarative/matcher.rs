@@ -30,6 +30,7 @@ use crate::document::tokens::Token;
 use crate::document::{BlockKind, Document, TokenKind};
 use crate::entities::words::is_function_word;
 use crate::lexicon::Shapes;
+use crate::lowercase::with_ascii_lowercase;
 use crate::rules::RuleMeta;
 use crate::span::Span;
 
@@ -123,9 +124,6 @@ struct Anchor {
 /// Buckets up to this size are searched one anchor after another; larger
 /// ones (long lists) by binary search.
 const SCANNED_BUCKET: usize = 4;
-
-/// Words up to this long are folded on the stack to be looked up.
-const LONGEST_FOLDED_ON_STACK: usize = 64;
 
 /// Lengths a bucket tells apart; longer anchors share the last.
 const BUCKET_LENGTHS: usize = 16;
@@ -275,9 +273,8 @@ impl Phrases {
         if self.anchors.is_empty() {
             return;
         }
-        let mut folded = Folded::default();
         for word in words(hay) {
-            let Some(anchor) = self.anchor(&bytes[word.clone()], &mut folded) else {
+            let Some(anchor) = self.anchor(&hay[word.clone()]) else {
                 continue;
             };
             for &(pattern, at) in &self.anchored[anchor.patterns.clone()] {
@@ -309,9 +306,8 @@ impl Phrases {
         mut found: impl FnMut(usize),
     ) {
         let bytes = text.as_bytes();
-        let mut folded = Folded::default();
         let mut look_up = |word: Range<usize>| {
-            let Some(anchor) = self.anchor(&bytes[word.clone()], &mut folded) else {
+            let Some(anchor) = self.anchor(&text[word.clone()]) else {
                 return;
             };
             for &(pattern, at) in &self.anchored[anchor.patterns.clone()] {
@@ -383,30 +379,33 @@ impl Phrases {
 
     /// The anchor that `word` is, if any.
     #[inline]
-    fn anchor(&self, word: &[u8], folded: &mut Folded) -> Option<&Anchor> {
-        if !self.shapes.may_hold(word) {
+    fn anchor(&self, word: &str) -> Option<&Anchor> {
+        let bytes = word.as_bytes();
+        if !self.shapes.may_hold(bytes) {
             return None;
         }
         let first = if self.ignore_case {
-            word[0].to_ascii_lowercase()
+            bytes[0].to_ascii_lowercase()
         } else {
-            word[0]
+            bytes[0]
         };
-        let bucket = bucket(first, word.len());
+        let bucket = bucket(first, bytes.len());
         let (from, to) = (self.buckets[bucket], self.buckets[bucket + 1]);
         let candidates = &self.anchors[from as usize..to as usize];
         if candidates.len() <= SCANNED_BUCKET {
             return candidates
                 .iter()
-                .find(|anchor| self.same(word, &anchor.text));
+                .find(|anchor| self.same(bytes, &anchor.text));
         }
-        let key = if self.ignore_case {
-            folded.fold(word)
-        } else {
-            word
+        let search = |key: &str| {
+            let found = candidates.binary_search_by(|anchor| (*anchor.text).cmp(key.as_bytes()));
+            found.ok().map(|at| &candidates[at])
         };
-        let found = candidates.binary_search_by(|anchor| (*anchor.text).cmp(key));
-        found.ok().map(|at| &candidates[at])
+        if self.ignore_case {
+            with_ascii_lowercase(word, search)
+        } else {
+            search(word)
+        }
     }
 
     /// Whether byte `found` is `wanted`, in ASCII case if that is ignored.
@@ -426,35 +425,6 @@ impl Phrases {
             found.eq_ignore_ascii_case(wanted)
         } else {
             found == wanted
-        }
-    }
-}
-
-/// Room to fold a word's ASCII case in, to look it up among anchors.
-struct Folded {
-    stack: [u8; LONGEST_FOLDED_ON_STACK],
-    heap: Vec<u8>,
-}
-
-impl Default for Folded {
-    fn default() -> Folded {
-        Folded {
-            stack: [0; LONGEST_FOLDED_ON_STACK],
-            heap: Vec::new(),
-        }
-    }
-}
-
-impl Folded {
-    fn fold(&mut self, word: &[u8]) -> &[u8] {
-        if let Some(folded) = self.stack.get_mut(..word.len()) {
-            folded.copy_from_slice(word);
-            folded.make_ascii_lowercase();
-            folded
-        } else {
-            self.heap.clear();
-            self.heap.extend(word.iter().map(u8::to_ascii_lowercase));
-            &self.heap
         }
     }
 }

@@ -54,7 +54,7 @@ fn embedded_rules() -> &'static [Arc<dyn Rule>] {
                 // The embedded packs are tested; a mistake in one is a bug in
                 // galley, not something a user can act on.
                 let raw = (pack.raw)();
-                loader::embedded_pack(pack.name, pack.text, raw, loader::Compile::OnFirstUse)
+                loader::read_pack(pack.name, pack.text, raw, loader::Compile::OnFirstUse)
                     .unwrap_or_else(|err| panic!("embedded pack {}: {err:?}", pack.name))
             })
             .map(Arc::from)
@@ -201,9 +201,8 @@ mod tests {
             let rules = loader::parse_pack(pack.name, pack.text, loader::Compile::Now)
                 .unwrap_or_else(|err| panic!("{err:?}"));
             // What build.rs read is what the TOML reader reads now.
-            let built =
-                loader::embedded_pack(pack.name, pack.text, (pack.raw)(), loader::Compile::Now)
-                    .unwrap_or_else(|err| panic!("{err:?}"));
+            let built = loader::read_pack(pack.name, pack.text, (pack.raw)(), loader::Compile::Now)
+                .unwrap_or_else(|err| panic!("{err:?}"));
             let docs = |rules: &[Box<dyn Rule>]| -> Vec<(String, String)> {
                 rules
                     .iter()

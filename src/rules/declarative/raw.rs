@@ -1,7 +1,7 @@
 //! A rule pack as its TOML file is written, before any of it is checked:
 //! what the loader reads a pack into, with the place of every value for
 //! its errors. `build.rs` reads the embedded packs into these types too, so
-//! that galley starts with them already read (see `loader::embedded_pack`);
+//! that galley starts with them already read (see `loader::read_pack`);
 //! this file depends on nothing of galley's for that reason.
 
 use std::collections::BTreeMap;

@@ -228,7 +228,7 @@ fn acronym_at<'d>(doc: &'d Document, token: &Token) -> Option<&'d str> {
         return None;
     }
     // Most words do not start with two capitals: read no further.
-    let bytes = &doc.text.as_bytes()[token.span.start..token.span.end];
+    let bytes = doc.bytes(token.span);
     if bytes.len() < 2 || !bytes[0].is_ascii_uppercase() || !bytes[1].is_ascii_uppercase() {
         return None;
     }

@@ -380,7 +380,7 @@ fn judge(doc: &Document, tokens: &[Token], i: usize, modern: bool) -> Option<Cap
         return None;
     }
     // Most words start with an ASCII letter in lowercase: told by a byte.
-    let first = doc.text.as_bytes()[token.span.start];
+    let first = doc.bytes(token.span)[0];
     if first.is_ascii() && !first.is_ascii_uppercase() {
         return None;
     }

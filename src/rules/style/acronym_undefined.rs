@@ -81,9 +81,7 @@ impl Rule for AcronymUndefined {
             for i in paragraph.tokens.clone() {
                 let token = doc.tokens[i];
                 // Most words do not start with a capital: read no further.
-                if token.kind != TokenKind::Word
-                    || !doc.text.as_bytes()[token.span.start].is_ascii_uppercase()
-                {
+                if token.kind != TokenKind::Word || !doc.bytes(token.span)[0].is_ascii_uppercase() {
                     continue;
                 }
                 let word = doc.slice(token.span);
