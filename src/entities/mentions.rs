@@ -60,6 +60,9 @@ enum Form {
 
 pub fn extract(doc: &Document) -> Entities {
     let mut candidates = Vec::new();
+    // One memo for the whole article: each sentence's scanner reads its own
+    // tokens' entries, so nothing is allocated per sentence.
+    let known = vec![Known::default(); doc.tokens.len()];
     for (paragraph_index, paragraph) in doc.paragraphs.iter().enumerate() {
         let prose = matches!(
             paragraph.kind,
@@ -73,7 +76,7 @@ pub fn extract(doc: &Document) -> Entities {
                 doc,
                 sentence,
                 first_finite_verb: OnceCell::new(),
-                known: vec![Known::default(); doc.sentences[sentence].tokens.len()],
+                known: &known,
             }
             .scan(paragraph_index, &mut candidates);
         }
@@ -88,10 +91,10 @@ struct Scanner<'d> {
     /// none), found on first use so that judging subjects stays linear in a
     /// long sentence.
     first_finite_verb: OnceCell<Option<usize>>,
-    /// Per token of the sentence, the word tests already made: reading a
+    /// Per token of the article, the word tests already made: reading a
     /// run asks each of them of the same token several times, and each is
     /// a lookup in a word list.
-    known: Vec<Known>,
+    known: &'d [Known],
 }
 
 /// Answers of one token's word tests, filled in on first use.
@@ -105,7 +108,7 @@ struct Known {
 impl Scanner<'_> {
     /// The memo of token `i`, which is in the sentence.
     fn known(&self, i: usize) -> &Known {
-        &self.known[i - self.range().start]
+        &self.known[i]
     }
 
     fn text(&self, i: usize) -> &str {
@@ -299,7 +302,7 @@ impl Scanner<'_> {
         // an ordinary adverb or adjective, not a given name.
         let sentence_start = i == self.range().start;
         if sentence_start
-            && pos::lookup(&word.to_lowercase())
+            && with_lowercase(word, pos::lookup)
                 .is_some_and(|e| !e.primary.is_noun() && !e.primary.is_proper_noun())
         {
             return false;
@@ -361,7 +364,7 @@ impl Scanner<'_> {
         let i = (start..end).find(|&i| !self.is_particle(i))?;
         let word = strip_possessive(self.text(i));
         let article_before = start.checked_sub(1).is_some_and(|b| {
-            self.is_word(b) && matches!(self.text(b).to_lowercase().as_str(), "a" | "an" | "the")
+            self.is_word(b) && with_lowercase(self.text(b), |w| matches!(w, "a" | "an" | "the"))
         });
         let alone = (i + 1..end).all(|j| self.is_particle(j));
         (alone
@@ -485,7 +488,7 @@ impl Scanner<'_> {
         // `…, Brandt said.` is an attribution even where broken quotation
         // marks make it look quoted (unlike `“Boris told me he was ready”`).
         let attribution = self.is_word(end)
-            && is_speech_verb(&self.text(end).to_lowercase())
+            && with_lowercase(self.text(end), is_speech_verb)
             && self.ends_attribution(end + 1);
         let quoted = doc.is_quoted(span.start) && !attribution;
         let person_position = self.person_position(run_start, end) || title.is_some();
@@ -535,22 +538,22 @@ impl Scanner<'_> {
     /// (`mediator Emre Kaya`), or before an appositive or age (`Reed, 54,`,
     /// `Reed, a senior fellow`).
     fn person_position(&self, start: usize, end: usize) -> bool {
-        let range = self.range();
-        let word_at = |i: usize| range.contains(&i).then(|| self.text(i).to_lowercase());
-        let next = word_at(end);
-        let after_next = word_at(end + 1);
-        let before = start.checked_sub(1).and_then(word_at);
-        let speech_after = next.as_deref().is_some_and(is_speech_verb)
-            || (next.as_deref().is_some_and(is_adverb)
-                && after_next.as_deref().is_some_and(is_speech_verb));
-        let speech_before = before.as_deref().is_some_and(is_speech_verb);
-        let role_before = before.as_deref().is_some_and(is_person_noun);
-        let appositive = next.as_deref() == Some(",")
-            && after_next.as_deref().is_some_and(|w| {
+        let before = start.checked_sub(1);
+        let speech_after = self.lower_is(end, is_speech_verb)
+            || (self.lower_is(end, is_adverb) && self.lower_is(end + 1, is_speech_verb));
+        let speech_before = before.is_some_and(|b| self.lower_is(b, is_speech_verb));
+        let role_before = before.is_some_and(|b| self.lower_is(b, is_person_noun));
+        let appositive = self.lower_is(end, |w| w == ",")
+            && self.lower_is(end + 1, |w| {
                 matches!(w, "a" | "an" | "the" | "who" | "whose")
                     || w.starts_with(|c: char| c.is_ascii_digit())
             });
         speech_after || speech_before || role_before || appositive
+    }
+
+    /// Is token `i` in the sentence, and does its lowercase form pass `test`?
+    fn lower_is(&self, i: usize, test: impl FnOnce(&str) -> bool) -> bool {
+        self.range().contains(&i) && with_lowercase(self.text(i), test)
     }
 
     /// What may follow the speech verb of an attribution: the end of the
@@ -581,21 +584,14 @@ impl Scanner<'_> {
     /// The sentence's subject: nothing but titles, commas and the like before
     /// it and no finite verb yet; or the agent of a speech verb.
     fn is_subject(&self, start: usize, end: usize) -> bool {
-        let range = self.range();
-        let next = (range.contains(&end)).then(|| self.text(end).to_lowercase());
-        let before = start
-            .checked_sub(1)
-            .filter(|i| range.contains(i))
-            .map(|i| self.text(i).to_lowercase());
-        if next.as_deref().is_some_and(is_speech_verb)
-            || before.as_deref().is_some_and(is_speech_verb)
+        let before = start.checked_sub(1);
+        if self.lower_is(end, is_speech_verb)
+            || before.is_some_and(|b| self.lower_is(b, is_speech_verb))
         {
             return true;
         }
-        if before
-            .as_deref()
-            .is_some_and(|w| pos::lookup(w).is_some_and(|e| e.primary == pos::Tag::IN))
-        {
+        let preposition = |w: &str| pos::lookup(w).is_some_and(|e| e.primary == pos::Tag::IN);
+        if before.is_some_and(|b| self.lower_is(b, preposition)) {
             return false;
         }
         self.first_finite_verb().is_none_or(|verb| verb >= start)
@@ -786,7 +782,7 @@ impl Linker<'_> {
         }
         // A word no dictionary knows (`Brenan`) may be a misspelled name
         // wherever it stands; a known word only where a person stands.
-        let unknown = pos::lookup(&word).is_none() && pos::lookup(&word.to_lowercase()).is_none();
+        let unknown = pos::lookup(&word).is_none() && with_lowercase(&word, pos::lookup).is_none();
         let stands_for_person = c.person_position || c.possessive || c.subject || unknown;
         if !stands_for_person || c.quoted {
             return;

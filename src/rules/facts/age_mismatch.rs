@@ -22,6 +22,7 @@
 use crate::document::{Document, TokenKind};
 use crate::entities::Mention;
 use crate::entities::numbers::figure_at;
+use crate::lowercase::with_lowercase;
 use crate::rules::{Category, Finding, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta};
 use crate::span::Span;
 
@@ -52,20 +53,22 @@ struct Age {
 
 /// Words that put an age in time rather than state it.
 fn speaks_of_time(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "turn"
-            | "turns"
-            | "turned"
-            | "turning"
-            | "when"
-            | "until"
-            | "birthday"
-            | "since"
-            | "age"
-            | "aged"
-            | "then"
-    )
+    with_lowercase(word, |word| {
+        matches!(
+            word,
+            "turn"
+                | "turns"
+                | "turned"
+                | "turning"
+                | "when"
+                | "until"
+                | "birthday"
+                | "since"
+                | "age"
+                | "aged"
+                | "then"
+        )
+    })
 }
 
 /// The token index at which a span starts.

@@ -606,6 +606,12 @@ fn lower_word_at(doc: &Document, i: usize) -> Option<String> {
     word_at(doc, i).map(str::to_lowercase)
 }
 
+/// Is token `i` a word whose lowercase form passes `test`? (Without
+/// allocating it, as [`lower_word_at`] does.)
+fn lower_word_is(doc: &Document, i: usize, test: impl FnOnce(&str) -> bool) -> bool {
+    word_at(doc, i).is_some_and(|word| with_lowercase(word, test))
+}
+
 fn mention(
     doc: &Document,
     figure: Figure,
@@ -633,7 +639,7 @@ fn mention(
         .filter(|&b| b >= range.start)
         .and_then(|b| lower_word_at(doc, b));
     if word_before.as_deref().is_some_and(is_month)
-        || word_at(doc, after).is_some_and(|w| is_month(&w.to_lowercase()))
+        || lower_word_is(doc, after, is_month)
         || matches!(word_at(doc, after), Some("a.m." | "p.m." | "GMT"))
     {
         return None;
@@ -649,12 +655,12 @@ fn mention(
     // Scale and unit: `27 million tons`, `$2.4 billion`, `6%`, `4.2 percent`.
     let mut j = after;
     let mut scale = None;
-    if let Some(word) = lower_word_at(doc, j).filter(|w| SCALES.contains(&w.as_str())) {
-        scale = Some(word);
+    if lower_word_is(doc, j, |w| SCALES.contains(&w)) {
+        scale = lower_word_at(doc, j);
         j += 1;
     }
     let percent = doc.tokens.get(j).is_some_and(|t| doc.slice(t.span) == "%")
-        || lower_word_at(doc, j).as_deref() == Some("percent");
+        || lower_word_is(doc, j, |w| w == "percent");
     let mut keys = Vec::new();
     let mut phrase_end = doc.tokens[after - 1].span.end.max(figure.span.end);
     if scale.is_some() {
@@ -693,15 +699,15 @@ fn mention(
         keys.push(singular(head));
         phrase_end = doc.tokens[*head_index].span.end;
         // `tons of coal`: the complement says what is measured.
-        if lower_word_at(doc, head_index + 1).as_deref() == Some("of") {
+        if lower_word_is(doc, head_index + 1, |w| w == "of") {
             complement = head_noun(doc, head_index + 2, range.end).map(|(_, of)| singular(&of));
         }
     }
     // `a delegation of 18 inspectors`: the group's size.
-    if let (Some("of"), Some(group)) = (
-        word_before.as_deref(),
-        start.checked_sub(2).and_then(|b| lower_word_at(doc, b)),
-    ) && GROUPS.contains(&group.as_str())
+    if word_before.as_deref() == Some("of")
+        && start
+            .checked_sub(2)
+            .is_some_and(|b| lower_word_is(doc, b, |w| GROUPS.contains(&w)))
     {
         keys.push(GROUP_SIZE.to_string());
     }
@@ -771,8 +777,7 @@ fn mention(
             .get(after)
             .is_some_and(|t| matches!(doc.slice(t.span), "-" | "–" | "/") && !t.space_before);
     let another = (start.saturating_sub(4).max(range.start)..start)
-        .filter_map(|b| lower_word_at(doc, b))
-        .any(|w| ANOTHER.contains(&w.as_str()))
+        .any(|b| lower_word_is(doc, b, |w| ANOTHER.contains(&w)))
         || matches!(word_after.as_deref(), Some("more" | "other" | "additional"))
         // `14 new cases` is an increment, but `the 120 new jobs` refers
         // back to the jobs announced.
@@ -787,7 +792,7 @@ fn mention(
         .flatten();
     let breakdown = start == range.start + 2
         && word_before.as_deref() == Some("the")
-        && lower_word_at(doc, range.start).as_deref() == Some("of");
+        && lower_word_is(doc, range.start, |w| w == "of");
     Some(Mention {
         phrase: Span::new(doc.tokens[start].span.start, phrase_end),
         figure,
@@ -799,8 +804,9 @@ fn mention(
         clause,
         measured: measured.clone(),
         breakdown,
-        restricted: lower_word_at(doc, head.as_ref().map_or(j, |(i, _)| i + 1))
-            .is_some_and(|w| matches!(w.as_str(), "who" | "that" | "which" | "whose" | "whom")),
+        restricted: lower_word_is(doc, head.as_ref().map_or(j, |(i, _)| i + 1), |w| {
+            matches!(w, "who" | "that" | "which" | "whose" | "whom")
+        }),
         comparable: !in_range && !another,
         listed: false,
         // What a sum is of ties it to a statement naming that thing.
@@ -884,7 +890,7 @@ fn sum_of(
         return head_noun(doc, after + 1, range.end).map(|(_, noun)| singular(&noun));
     }
     let mut of = start.checked_sub(1)?;
-    if lower_word_at(doc, of).is_some_and(|w| APPROXIMATELY.contains(&w.as_str())) {
+    if lower_word_is(doc, of, |w| APPROXIMATELY.contains(&w)) {
         of = of.checked_sub(1)?;
     }
     let noun = of.checked_sub(1).filter(|&n| n >= range.start)?;
@@ -930,7 +936,7 @@ fn old_value_before(
             && between.clone().all(|b| {
                 doc.tokens[b].kind != TokenKind::Word
                     || SCALES.contains(&doc.token_text(b))
-                    || head.is_some_and(|h| *h == doc.token_text(b).to_lowercase())
+                    || head.is_some_and(|h| with_lowercase(doc.token_text(b), |w| h == w))
             })
     })
 }
@@ -971,7 +977,7 @@ const PARTITIVE: &[&str] = &["the", "its", "their", "his", "her", "our", "those"
 fn partitive_noun(doc: &Document, of: usize, end: usize) -> Option<(usize, String)> {
     if doc.tokens.get(of)?.kind != TokenKind::Word
         || doc.token_text(of) != "of"
-        || !lower_word_at(doc, of + 1).is_some_and(|w| PARTITIVE.contains(&w.as_str()))
+        || !lower_word_is(doc, of + 1, |w| PARTITIVE.contains(&w))
     {
         return None;
     }

@@ -29,6 +29,7 @@
 use crate::document::Document;
 use crate::entities::Mention;
 use crate::entities::words::is_title_word;
+use crate::lowercase::with_lowercase;
 use crate::rules::{Category, Finding, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta};
 use crate::span::Span;
 
@@ -259,7 +260,7 @@ fn tells_of_change(doc: &Document, mention: &Mention) -> bool {
     };
     doc.sentence_tokens(&doc.sentences[s])
         .iter()
-        .any(|t| CHANGE_WORDS.contains(&doc.slice(t.span).to_lowercase().as_str()))
+        .any(|t| with_lowercase(doc.slice(t.span), |word| CHANGE_WORDS.contains(&word)))
 }
 
 impl Rule for TitleMismatch {

@@ -149,8 +149,8 @@ impl Rule for Fragment {
 }
 
 fn same_opening(doc: &Document, a: &Sentence, b: &Sentence) -> bool {
-    let first = |s: &Sentence| doc.token_text(s.tokens.start).to_lowercase();
-    first(a) == first(b)
+    let first = |s: &Sentence| doc.token_text(s.tokens.start);
+    with_lowercase(first(a), |a| with_lowercase(first(b), |b| a == b))
 }
 
 /// Does `previous` end as a full statement (with a full stop, not a
@@ -249,21 +249,23 @@ fn is_dependent_clause_only(doc: &Document, body: &[Token], finite: &[usize]) ->
     if body.iter().any(|t| t.is_punct(&doc.text, ",")) {
         return false;
     }
-    let lower = |k: usize| doc.slice(body[k].span).to_lowercase();
+    let lower_is =
+        |k: usize, test: &dyn Fn(&str) -> bool| with_lowercase(doc.slice(body[k].span), test);
     let Some(link) = (0..verb).rev().find(|&k| {
-        let word = lower(k);
-        CLAUSE_SUBORDINATORS.contains(&word.as_str())
-            || RELATIVE_PRONOUNS.contains(&word.as_str())
-            // `In the last mile as temperatures climbed.`: `as` opens a
-            // clause after a phrase (alone it is too many other things).
-            || (word == "as" && k > 0)
+        lower_is(k, &|word| {
+            CLAUSE_SUBORDINATORS.contains(&word)
+                || RELATIVE_PRONOUNS.contains(&word)
+                // `In the last mile as temperatures climbed.`: `as` opens a
+                // clause after a phrase (alone it is too many other things).
+                || (word == "as" && k > 0)
+        })
     }) else {
         return false;
     };
     if link > 0 && !opens_a_phrase(doc, &body[..link]) {
         return false;
     }
-    if RELATIVE_PRONOUNS.contains(&lower(link).as_str()) {
+    if lower_is(link, &|word| RELATIVE_PRONOUNS.contains(&word)) {
         // `In which…`, `From whom…`: a relative clause with nothing to hang
         // on. (A relative clause on a noun may be a deliberate fragment:
         // `Security for those who need it.`)
@@ -320,7 +322,7 @@ fn opens_a_phrase(doc: &Document, body: &[Token]) -> bool {
         .get(1)
         .and_then(|t| pos::lookup(doc.slice(t.span)))
         .map(|e| e.primary);
-    let subordinator = SUBORDINATORS.contains(&doc.slice(body[0].span).to_lowercase().as_str());
+    let subordinator = with_lowercase(doc.slice(body[0].span), |w| SUBORDINATORS.contains(&w));
     match first.primary {
         Tag::IN => !subordinator,
         Tag::VBG => true,
@@ -332,9 +334,10 @@ fn opens_a_phrase(doc: &Document, body: &[Token]) -> bool {
 /// `Those who wish to study at the academy.`: the only verb sits
 /// in a relative clause on the first word.
 fn is_bare_relative_clause(doc: &Document, body: &[Token], finite: &[usize]) -> bool {
-    let head = doc.slice(body[0].span).to_lowercase();
     finite == [2]
-        && RELATIVE_HEADS.contains(&head.as_str())
+        && with_lowercase(doc.slice(body[0].span), |head| {
+            RELATIVE_HEADS.contains(&head)
+        })
         && matches!(doc.slice(body[1].span), "who" | "that" | "which")
 }
 
@@ -366,8 +369,7 @@ fn lookup(word: &str) -> Option<Entry> {
 /// The lexicon entry of a sentence's first word: its lowercase form, unless
 /// it is a name.
 fn lower_entry(word: &str) -> Option<Entry> {
-    let lower = word.to_lowercase();
-    pos::lookup(&lower).or_else(|| pos::lookup(word))
+    with_lowercase(word, pos::lookup).or_else(|| pos::lookup(word))
 }
 
 /// Can `body[i]` be the finite verb of a clause here?
@@ -381,7 +383,7 @@ fn may_be_finite(doc: &Document, body: &[Token], i: usize) -> bool {
         return true;
     }
     if let Some(base) = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")) {
-        return PRONOUNS_WITH_IS.contains(&base.to_lowercase().as_str());
+        return with_lowercase(base, |base| PRONOUNS_WITH_IS.contains(&base));
     }
     let entry = if i == 0 {
         lower_entry(word)
