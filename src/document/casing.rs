@@ -7,11 +7,9 @@
 //! word elsewhere (`a Target of …`, `an earlier target of …`) is a slip.
 //! Built once per Document, on first use ([`super::Document::casing`]).
 
-use std::hash::BuildHasher;
+use std::collections::HashMap;
 
-use foldhash::HashMap;
 use foldhash::fast::FixedState;
-use hashbrown::HashTable;
 
 use super::tokens::{Token, TokenKind};
 use super::{Analysis, Document};
@@ -20,14 +18,20 @@ use super::{Analysis, Document};
 pub struct Casing {
     /// Capitalised word forms (possessive `’s` removed) seen in the middle of
     /// a sentence of the article's prose, with how often.
-    capitalised: HashMap<Box<str>, u32>,
+    capitalised: FormCounts,
     /// Word forms written in lowercase anywhere in the article's prose.
-    lowercase: WordForms,
+    lowercase: FormCounts,
 }
 
 impl Analysis for Casing {
     fn build(doc: &Document) -> Casing {
-        let mut casing = Casing::default();
+        let mut casing = Casing {
+            // One token in three to one in six is a new lowercase form (more
+            // in a short article): room for them from the start saves
+            // growing the set several times over.
+            lowercase: FormCounts::with_capacity(doc.tokens.len() / 4),
+            ..Casing::default()
+        };
         for sentence in &doc.sentences {
             if doc.paragraphs[sentence.paragraph].kind.is_title() {
                 continue;
@@ -42,15 +46,9 @@ impl Analysis for Casing {
                     continue;
                 };
                 if first.is_lowercase() {
-                    casing.lowercase.insert(word);
+                    casing.lowercase.add(word);
                 } else if first.is_uppercase() && i > 0 && follows_word(doc, tokens, i) {
-                    // Allocated once per distinct word.
-                    match casing.capitalised.get_mut(word) {
-                        Some(count) => *count += 1,
-                        None => {
-                            casing.capitalised.insert(word.into(), 1);
-                        }
-                    }
+                    casing.capitalised.add(word);
                 }
             }
         }
@@ -62,57 +60,64 @@ impl Casing {
     /// How often the article writes `word` (possessive removed) capitalised
     /// in the middle of a sentence.
     pub fn capitalised_mid_sentence(&self, word: &str) -> u32 {
-        self.capitalised
-            .get(strip_possessive(word))
-            .copied()
-            .unwrap_or(0)
+        self.capitalised.count(strip_possessive(word))
     }
 
     /// Does the article write this lowercase form anywhere?
     pub fn has_lowercase(&self, lower: &str) -> bool {
-        self.lowercase.contains(strip_possessive(lower))
+        self.lowercase.count(strip_possessive(lower)) > 0
     }
 }
 
-/// A set of word forms kept back to back in one buffer: an article has
-/// thousands of distinct lowercase words, and an allocation for each cost
-/// more than all the lookups.
+/// How often each word form occurs. Nearly every form is short enough to be
+/// kept as a number (see [`short_key`]), hashed and compared without reading
+/// the text again; the few longer ones are kept as strings.
 #[derive(Debug, Default)]
-struct WordForms {
-    text: String,
-    /// Each form's range in `text`.
-    ranges: HashTable<(usize, usize)>,
-    hasher: FixedState,
+struct FormCounts {
+    short: HashMap<u128, u32, FixedState>,
+    long: HashMap<Box<str>, u32, FixedState>,
 }
 
-impl WordForms {
-    fn contains(&self, word: &str) -> bool {
-        self.holds(self.hasher.hash_one(word), word)
-    }
-
-    fn holds(&self, hash: u64, word: &str) -> bool {
-        let (text, word) = (self.text.as_bytes(), word.as_bytes());
-        self.ranges
-            .find(hash, |&(start, end)| &text[start..end] == word)
-            .is_some()
-    }
-
-    fn insert(&mut self, word: &str) {
-        let hash = self.hasher.hash_one(word);
-        if self.holds(hash, word) {
-            return;
+impl FormCounts {
+    fn with_capacity(forms: usize) -> FormCounts {
+        FormCounts {
+            short: HashMap::with_capacity_and_hasher(forms, FixedState::default()),
+            long: HashMap::default(),
         }
-        let WordForms {
-            text,
-            ranges,
-            hasher,
-        } = self;
-        let start = text.len();
-        text.push_str(word);
-        ranges.insert_unique(hash, (start, text.len()), |&(start, end)| {
-            hasher.hash_one(&text[start..end])
-        });
     }
+
+    fn count(&self, word: &str) -> u32 {
+        let count = match short_key(word) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        };
+        count.copied().unwrap_or(0)
+    }
+
+    fn add(&mut self, word: &str) {
+        let count = match short_key(word) {
+            Some(key) => self.short.entry(key).or_default(),
+            // Allocated once per distinct long form.
+            None => match self.long.get_mut(word) {
+                Some(count) => count,
+                None => self.long.entry(word.into()).or_default(),
+            },
+        };
+        *count += 1;
+    }
+}
+
+/// A form of up to 15 bytes as one number: its bytes, then its length in
+/// the last byte, so that no two forms share a key.
+fn short_key(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 15 {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    key[..bytes.len()].copy_from_slice(bytes);
+    key[15] = bytes.len() as u8;
+    Some(u128::from_le_bytes(key))
 }
 
 /// Is `tokens[i]` in the running middle of a sentence: right after a word,
@@ -167,6 +172,30 @@ mod tests {
         assert_eq!(casing.capitalised_mid_sentence("The"), 0);
         assert!(casing.has_lowercase("range"));
         assert!(!casing.has_lowercase("senate"));
+    }
+
+    #[test]
+    fn short_and_long_forms_are_told_apart() {
+        use super::FormCounts;
+        let mut counts = FormCounts::default();
+        for word in [
+            "ab",
+            "abc",
+            "ab",
+            "intergovernmental",
+            "intergovernmentally",
+            "über",
+        ] {
+            counts.add(word);
+        }
+        assert_eq!(counts.count("ab"), 2);
+        assert_eq!(counts.count("abc"), 1);
+        assert_eq!(counts.count("a"), 0);
+        assert_eq!(counts.count("intergovernmental"), 1);
+        assert_eq!(counts.count("intergovernmentally"), 1);
+        assert_eq!(counts.count("intergovernmentalism"), 0);
+        assert_eq!(counts.count("über"), 1);
+        assert_eq!(counts.count("uber"), 0);
     }
 
     #[test]
