@@ -57,13 +57,31 @@ impl WordSet {
     }
 
     /// Where `word` is in the list (its first place).
+    #[inline]
     pub fn position(&self, word: &str) -> Option<usize> {
         let bytes = word.as_bytes();
+        if !self.may_end_like(bytes) {
+            return None;
+        }
         self.find(bytes, || hash(bytes, false), |entry| entry == word)
     }
 
     /// `self.position(&word.to_lowercase())`.
+    #[inline]
     pub fn position_lowercase_of(&self, word: &str) -> Option<usize> {
+        // ASCII end bytes are their lowercase form's end bytes, in some case.
+        let ascii_ends = word
+            .as_bytes()
+            .first()
+            .zip(word.as_bytes().last())
+            .is_some_and(|(first, last)| first.is_ascii() && last.is_ascii());
+        if ascii_ends && !self.may_end_like(word.as_bytes()) {
+            return None;
+        }
+        self.position_lowercase_of_any(word)
+    }
+
+    fn position_lowercase_of_any(&self, word: &str) -> Option<usize> {
         if word.is_ascii() {
             self.position_ascii(word)
         } else {
@@ -108,8 +126,7 @@ impl WordSet {
         if word.len() > table.longest {
             return None;
         }
-        let pair = end_pair(word)?;
-        if table.ends[pair / 64] & 1 << (pair % 64) == 0 {
+        if !self.may_end_like(word) {
             return None;
         }
         let hash = hash();
@@ -126,6 +143,14 @@ impl WordSet {
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    /// Does some word of the list have the pair of end bytes `word` has
+    /// ([`end_pair`], in any ASCII case)? Most words of a text end otherwise
+    /// and are ruled out here, before any hashing.
+    #[inline]
+    fn may_end_like(&self, word: &[u8]) -> bool {
+        end_pair(word).is_some_and(|pair| self.table().ends[pair / 64] & 1 << (pair % 64) != 0)
     }
 
     fn table(&self) -> &Table {
@@ -209,7 +234,7 @@ fn load_short(bytes: &[u8]) -> u64 {
 mod tests {
     use super::*;
 
-    static SET: WordSet = WordSet::new(&["said", "fiancé", "km", "CEO", "de la"]);
+    static SET: WordSet = WordSet::new(&["said", "fiancé", "km", "CEO", "de la", "naïve"]);
 
     #[test]
     fn membership_as_written_and_lowercased() {
@@ -230,6 +255,7 @@ mod tests {
             "\u{212A}m",
             "KM",
             "De La",
+            "NAÏVE",
             "saids",
             "",
         ] {
