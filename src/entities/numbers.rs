@@ -116,36 +116,37 @@ fn may_be_number_word(word: &[u8]) -> bool {
         .is_some_and(|&first| STARTS.contains(&key(first)))
 }
 
-/// The figure starting at token `i`, if there is one.
+/// The figure starting at token `i`, if there is one. (Inline: rules ask
+/// of every token, and most are ruled out by their kind and first bytes.)
+#[inline(always)]
 pub fn figure_at(doc: &Document, i: usize) -> Option<Figure> {
     let token = doc.tokens.get(i)?;
     match token.kind {
         TokenKind::Number => digits_figure(doc, i, doc.slice(token.span)),
-        TokenKind::Word => {
-            // `six`, `twenty-four`, `seven-hour`, `twenty-four-hour`: all
-            // start with a number word, told by the bytes before the word
-            // is read.
-            if !may_be_number_word(doc.bytes(token.span)) {
-                return None;
-            }
-            let text = doc.slice(token.span);
-            if let Some(value) = word_value(text) {
-                return Some(word_figure(token.span, i, value, text.len(), None));
-            }
-            let (number, rest) = text.rsplit_once('-')?;
-            let value = word_value(number)?;
-            is_compound_word(rest).then(|| {
-                word_figure(
-                    token.span,
-                    i,
-                    value,
-                    number.len(),
-                    Some(rest.to_ascii_lowercase()),
-                )
-            })
-        }
+        // `six`, `twenty-four`, `seven-hour`, `twenty-four-hour`: all start
+        // with a number word, told by the bytes before the word is read.
+        TokenKind::Word if may_be_number_word(doc.bytes(token.span)) => word_figure_at(doc, i),
         _ => None,
     }
+}
+
+fn word_figure_at(doc: &Document, i: usize) -> Option<Figure> {
+    let span = doc.tokens[i].span;
+    let text = doc.slice(span);
+    if let Some(value) = word_value(text) {
+        return Some(word_figure(span, i, value, text.len(), None));
+    }
+    let (number, rest) = text.rsplit_once('-')?;
+    let value = word_value(number)?;
+    is_compound_word(rest).then(|| {
+        word_figure(
+            span,
+            i,
+            value,
+            number.len(),
+            Some(rest.to_ascii_lowercase()),
+        )
+    })
 }
 
 fn word_figure(span: Span, i: usize, value: u32, len: usize, compound: Option<String>) -> Figure {
@@ -164,6 +165,7 @@ fn is_compound_word(rest: &str) -> bool {
 }
 
 /// `43`, `12,300`, `2.4`, `18-member`, and `12,3OO` (tokenized apart).
+#[inline(never)]
 fn digits_figure(doc: &Document, i: usize, text: &str) -> Option<Figure> {
     let token = doc.tokens[i];
     let number_len = text
