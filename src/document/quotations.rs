@@ -76,9 +76,15 @@ pub enum Direction {
 /// The direction of the double quotation mark at `tokens[i]`, if it is one.
 /// Curly quotes say so themselves; a straight `"` opens after a space (or at
 /// the start) when a word follows directly, and closes otherwise.
+#[inline]
 pub fn double_quote_direction(text: &str, tokens: &[Token], i: usize) -> Option<Direction> {
     let token = &tokens[i];
-    if token.kind != TokenKind::Punct {
+    // Each mark starts with `"`, or with the first byte of `“`, `”` and `„`
+    // (0xE2) or of `«` and `»` (0xC2): pairing asks of every token, and most
+    // are ruled out by that byte.
+    if token.kind != TokenKind::Punct
+        || !matches!(text.as_bytes()[token.span.start], b'"' | 0xE2 | 0xC2)
+    {
         return None;
     }
     match token.span.text(text) {

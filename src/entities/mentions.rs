@@ -295,6 +295,25 @@ impl Scanner<'_> {
             return false;
         }
         let word = self.text(i);
+        // The rest must be name words only, and at least one of them (most
+        // runs are one word: ruled out before the names list is read). A
+        // lone surname may look like a place (`Tom Lane`, `Ann Hall`).
+        let rest = self.name_tokens(i + 1, end).or_else(|| {
+            let words = self.name_tokens_allowing_heads(i + 1, end)?;
+            let surname = strip_possessive(self.text(*words.first()?));
+            (words.len() == 1 && is_surname_like_head(surname) && !pos::is_common_word(word))
+                .then_some(words)
+        });
+        let Some(rest) = rest else {
+            return false;
+        };
+        let Some(&last) = rest.last() else {
+            return false;
+        };
+        let surname = strip_possessive(self.text(last));
+        if is_function_word(surname) {
+            return false;
+        }
         let Some(counts) = names::first_name(word) else {
             return false;
         };
@@ -313,24 +332,6 @@ impl Scanner<'_> {
         // `New York Jets`, `San Francisco Giants`: a given name after a
         // place's first word continues the place.
         if i > self.range().start && self.is_word(i - 1) && is_place_prefix(self.text(i - 1)) {
-            return false;
-        }
-        // The rest must be name words only, and at least one of them. A lone
-        // surname may look like a place (`Tom Lane`, `Ann Hall`).
-        let rest = self.name_tokens(i + 1, end).or_else(|| {
-            let words = self.name_tokens_allowing_heads(i + 1, end)?;
-            let surname = strip_possessive(self.text(*words.first()?));
-            (words.len() == 1 && is_surname_like_head(surname) && !pos::is_common_word(word))
-                .then_some(words)
-        });
-        let Some(rest) = rest else {
-            return false;
-        };
-        let Some(&last) = rest.last() else {
-            return false;
-        };
-        let surname = strip_possessive(self.text(last));
-        if is_function_word(surname) {
             return false;
         }
         // `Rose Hill Farm Road`, `Lisbon Some`: a first name that is also
