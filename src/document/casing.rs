@@ -11,6 +11,8 @@ use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
 
+use crate::lexicon::word_set::load_short;
+
 use super::tokens::{Token, TokenKind};
 use super::{Analysis, Document};
 
@@ -108,16 +110,19 @@ impl FormCounts {
 }
 
 /// A form of up to 15 bytes as one number: its bytes, then its length in
-/// the last byte, so that no two forms share a key.
+/// the last byte, so that no two forms share a key. (Read with a few loads,
+/// not copied byte by byte: every word of the article is keyed.)
 fn short_key(word: &str) -> Option<u128> {
     let bytes = word.as_bytes();
-    if bytes.len() > 15 {
-        return None;
-    }
-    let mut key = [0u8; 16];
-    key[..bytes.len()].copy_from_slice(bytes);
-    key[15] = bytes.len() as u8;
-    Some(u128::from_le_bytes(key))
+    let packed = match bytes.len() {
+        0..=7 => u128::from(load_short(bytes)),
+        8..=15 => {
+            let (first, rest) = bytes.split_first_chunk::<8>()?;
+            u128::from(u64::from_le_bytes(*first)) | u128::from(load_short(rest)) << 64
+        }
+        _ => return None,
+    };
+    Some(packed | (bytes.len() as u128) << 120)
 }
 
 /// Is `tokens[i]` in the running middle of a sentence: right after a word,
@@ -182,12 +187,18 @@ mod tests {
             "ab",
             "abc",
             "ab",
+            "parliament",
+            "parliamentarian",
             "intergovernmental",
             "intergovernmentally",
             "über",
         ] {
             counts.add(word);
         }
+        assert_eq!(counts.count("parliament"), 1);
+        assert_eq!(counts.count("parliamentarian"), 1);
+        assert_eq!(counts.count("parliamentary"), 0);
+        assert_eq!(counts.count("parliamen"), 0);
         assert_eq!(counts.count("ab"), 2);
         assert_eq!(counts.count("abc"), 1);
         assert_eq!(counts.count("a"), 0);

@@ -216,7 +216,7 @@ fn hash(bytes: &[u8], ascii_lowercase: bool) -> u64 {
 
 /// One to seven bytes as a little-endian number, zero-padded, read with
 /// two overlapping loads rather than byte by byte.
-fn load_short(bytes: &[u8]) -> u64 {
+pub(crate) fn load_short(bytes: &[u8]) -> u64 {
     let len = bytes.len();
     if len >= 4 {
         let low = u32::from_le_bytes(bytes[..4].try_into().expect("4 bytes"));
