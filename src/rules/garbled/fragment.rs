@@ -211,9 +211,20 @@ fn judge(doc: &Document, sentence: &Sentence) -> Option<String> {
     if !plain || doc.is_quoted(first.span.start) {
         return None;
     }
-    let finite: Vec<usize> = (0..body.len())
-        .filter(|&i| may_be_finite(doc, body, i))
-        .collect();
+    let mut finite = Vec::new();
+    for i in 0..body.len() {
+        if !may_be_finite(doc, body, i) {
+            continue;
+        }
+        finite.push(i);
+        // Two verbs, one of them not after `and`/`or`: a main clause,
+        // whatever the rest of the sentence holds (each test below wants
+        // one verb only, or every verb after `and`/`or`). Most sentences
+        // are told here, without the lexicon reading the rest.
+        if finite.len() >= 2 && !finite.iter().all(|&v| follows_and_or(doc, body, v)) {
+            return None;
+        }
+    }
     if finite.is_empty() {
         if words > MAX_WORDS {
             return None;
@@ -352,9 +363,12 @@ fn lacks_subject(doc: &Document, body: &[Token], finite: &[usize]) -> bool {
     };
     !imperative
         && finite.iter().any(plain_verb)
-        && finite
-            .iter()
-            .all(|&i| i >= 2 && matches!(doc.slice(body[i - 1].span), "and" | "or"))
+        && finite.iter().all(|&i| follows_and_or(doc, body, i))
+}
+
+/// Does `body[i]` follow `and` or `or` (not as the sentence's second word)?
+fn follows_and_or(doc: &Document, body: &[Token], i: usize) -> bool {
+    i >= 2 && matches!(doc.slice(body[i - 1].span), "and" | "or")
 }
 
 /// A word's lexicon entry; a compound is read by its last part
