@@ -29,6 +29,7 @@
 //!
 //! There is no automatic fix: either figure may be the wrong one.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use crate::document::{Document, TokenKind};
@@ -85,9 +86,9 @@ struct Mention {
     kind: Kind,
     sentence: usize,
     /// The content words within a few words of it, in its sentence.
-    near: ContentWords,
+    near: Window,
     /// The content words of its clause: a wider window in its sentence.
-    clause: ContentWords,
+    clause: Window,
     /// What a sum is of: `loss` in `the $275 million loss` and in `a loss of
     /// $275 million`, `revenue` in `$2.6 billion in revenue`.
     measured: Option<String>,
@@ -279,9 +280,13 @@ const PER_KEY: usize = 64;
 /// The thing a compound figure describes (`session` in `seven-hour
 /// session`) or a sum is of is named in the other statement's clause (`the
 /// session, which lasted about six hours`).
-fn subject_near(a: &Mention, b: &Mention) -> bool {
-    a.subject.as_ref().is_some_and(|s| b.clause.contains(s))
-        || b.subject.as_ref().is_some_and(|s| a.clause.contains(s))
+fn subject_near(doc: &Document, a: &Mention, b: &Mention) -> bool {
+    a.subject
+        .as_ref()
+        .is_some_and(|s| b.clause.words(doc).contains(s))
+        || b.subject
+            .as_ref()
+            .is_some_and(|s| a.clause.words(doc).contains(s))
 }
 
 /// Does this word before a figure make it a reference back (`the 18
@@ -298,14 +303,14 @@ fn is_definite(word_before: Option<&str>) -> bool {
 /// describing another noun does not: a game, a race or a storm report
 /// gives many distances, and only the same noun, or its mention near the
 /// other figure, ties two of them together.
-fn measure_of_same_thing(a: &Mention, b: &Mention) -> bool {
+fn measure_of_same_thing(doc: &Document, a: &Mention, b: &Mention) -> bool {
     if a.kind != Kind::Measure && b.kind != Kind::Measure {
         return true;
     }
     match (a.figure.compound.is_some(), b.figure.compound.is_some()) {
         (false, false) => true,
         (true, true) => a.subject == b.subject,
-        _ => subject_near(a, b),
+        _ => subject_near(doc, a, b),
     }
 }
 
@@ -319,13 +324,13 @@ fn complements_agree(a: &Mention, b: &Mention) -> bool {
 }
 
 /// How many topic words the two statements have near them.
-fn shared_words(a: &Mention, b: &Mention) -> usize {
-    shared_topic(a, b, &a.near, &b.near)
+fn shared_words(doc: &Document, a: &Mention, b: &Mention) -> usize {
+    shared_topic(a, b, a.near.words(doc), b.near.words(doc))
 }
 
 /// How many topic words the two statements' clauses have in common.
-fn shared_clause_words(a: &Mention, b: &Mention) -> usize {
-    shared_topic(a, b, &a.clause, &b.clause)
+fn shared_clause_words(doc: &Document, a: &Mention, b: &Mention) -> usize {
+    shared_topic(a, b, a.clause.words(doc), b.clause.words(doc))
 }
 
 /// The words of `a_words` also in `b_words`, other than what either counts.
@@ -361,7 +366,7 @@ fn contradiction(
         .filter(|e| {
             e.sentence != later.sentence
                 && complements_agree(e, later)
-                && measure_of_same_thing(e, later)
+                && measure_of_same_thing(doc, e, later)
         })
         // An item of a list is restated only by a reference back to it;
         // durations in a list are periods compared, not facts.
@@ -389,7 +394,7 @@ fn contradiction(
     }
     let has_slip = same_thing.iter().any(|e| is_slip(&e.figure, &later.figure));
     let source = if has_slip {
-        same_thing_source(later, &same_thing, first_statement.is_some())?
+        same_thing_source(doc, later, &same_thing, first_statement.is_some())?
     } else {
         other_noun_source(later, first_statement?)?
     };
@@ -410,6 +415,7 @@ fn contradiction(
 /// The statement of the same thing that `later` changes by a slip, when the
 /// wording ties the two together firmly enough.
 fn same_thing_source<'m>(
+    doc: &Document,
     later: &Mention,
     same_thing: &[&'m Mention],
     first_statement: bool,
@@ -433,7 +439,7 @@ fn same_thing_source<'m>(
     let mut slips: Vec<(&Mention, usize)> = same_thing
         .iter()
         .filter(|e| is_slip(&e.figure, &later.figure))
-        .map(|e| (*e, shared_words(later, e)))
+        .map(|e| (*e, shared_words(doc, later, e)))
         .collect();
     slips.sort_by_key(|(_, shared)| std::cmp::Reverse(*shared));
     let &(source, evidence) = slips.first()?;
@@ -444,7 +450,7 @@ fn same_thing_source<'m>(
         .skip(1)
         .any(|(e, s)| *s == evidence && e.figure.value != source.figure.value);
     if later.kind == Kind::Money && later.definite && first_statement {
-        return restated_sum(later, &values, &slips);
+        return restated_sum(doc, later, &values, &slips);
     }
     if ambiguous {
         return None;
@@ -489,13 +495,14 @@ fn same_thing_source<'m>(
     // Round figures that differ in their leading digit (`$4,000,000`,
     // `$8,000,000`) are more often two estimates than one slip.
     let needed = needed + usize::from(is_round(&later.figure) && is_round(&source.figure));
-    (evidence + usize::from(subject_near(later, source)) >= needed).then_some(source)
+    (evidence + usize::from(subject_near(doc, later, source)) >= needed).then_some(source)
 }
 
 /// A sum written as a reference back (`the $2.9 billion in revenue`, `the
 /// $275 million loss`): the only sum of its kind stated before, or the one
 /// slip whose clause shares the most with this one, by a margin.
 fn restated_sum<'m>(
+    doc: &Document,
     later: &Mention,
     values: &[f64],
     slips: &[(&'m Mention, usize)],
@@ -518,7 +525,7 @@ fn restated_sum<'m>(
         return Some(only);
     }
     let evidence = |e: &Mention| {
-        shared_clause_words(later, e)
+        shared_clause_words(doc, later, e)
             + usize::from(later.measured.is_some() && later.measured == e.measured)
     };
     let mut ranked: Vec<(&Mention, usize)> = slips.iter().map(|(e, _)| (*e, evidence(e))).collect();
@@ -782,11 +789,9 @@ fn mention(
         // `14 new cases` is an increment, but `the 120 new jobs` refers
         // back to the jobs announced.
         || (word_after.as_deref() == Some("new") && !is_definite(word_before.as_deref()));
-    let (near, clause) = content_words(
-        doc,
-        start.saturating_sub(NEAR).max(range.start)..(j + NEAR).min(range.end),
-        start.saturating_sub(CLAUSE).max(range.start)..(j + CLAUSE).min(range.end),
-    );
+    let near = Window::new(start.saturating_sub(NEAR).max(range.start)..(j + NEAR).min(range.end));
+    let clause =
+        Window::new(start.saturating_sub(CLAUSE).max(range.start)..(j + CLAUSE).min(range.end));
     let measured = (kind == Kind::Money)
         .then(|| sum_of(doc, start, j, head.as_ref().map(|(_, h)| h), range.clone()))
         .flatten();
@@ -1080,43 +1085,47 @@ impl ContentWords {
     }
 }
 
-/// The content words of the `near` and the `clause` tokens (which hold the
-/// near ones), lowercase and singular; each word is read once.
-fn content_words(
-    doc: &Document,
-    near: std::ops::Range<usize>,
-    clause: std::ops::Range<usize>,
-) -> (ContentWords, ContentWords) {
-    let mut near_words = Vec::new();
-    let mut clause_words = Vec::new();
-    for i in clause {
-        let token = doc.tokens[i];
-        if token.kind != TokenKind::Word {
-            continue;
+/// A window of a mention's sentence, and its content words, read on first
+/// use: most statements are never compared with another.
+#[derive(Debug)]
+struct Window {
+    tokens: std::ops::Range<usize>,
+    words: OnceCell<ContentWords>,
+}
+
+impl Window {
+    fn new(tokens: std::ops::Range<usize>) -> Window {
+        Window {
+            tokens,
+            words: OnceCell::new(),
         }
-        let word = doc.slice(token.span);
-        // Two ASCII letters stay two lowercase: too short to carry a topic.
-        if word.len() <= 2 && word.is_ascii() {
-            continue;
-        }
-        let content = with_lowercase(word, |lower| {
-            let topical = lower.chars().count() > 2
-                && !STOPWORDS.contains(lower)
-                && word_value(lower).is_none();
-            topical.then(|| singular(lower))
-        });
-        let Some(content) = content else {
-            continue;
-        };
-        if near.contains(&i) {
-            near_words.push(content.clone());
-        }
-        clause_words.push(content);
     }
-    (
-        ContentWords::new(near_words),
-        ContentWords::new(clause_words),
-    )
+
+    /// The window's content words, lowercase and singular.
+    fn words(&self, doc: &Document) -> &ContentWords {
+        self.words.get_or_init(|| {
+            let words = self.tokens.clone().filter_map(|i| content_word(doc, i));
+            ContentWords::new(words.collect())
+        })
+    }
+}
+
+/// Token `i` as a content word, lowercase and singular, if it is one.
+fn content_word(doc: &Document, i: usize) -> Option<String> {
+    let token = doc.tokens[i];
+    if token.kind != TokenKind::Word {
+        return None;
+    }
+    let word = doc.slice(token.span);
+    // Two ASCII letters stay two lowercase: too short to carry a topic.
+    if word.len() <= 2 && word.is_ascii() {
+        return None;
+    }
+    with_lowercase(word, |lower| {
+        let topical =
+            lower.chars().count() > 2 && !STOPWORDS.contains(lower) && word_value(lower).is_none();
+        topical.then(|| singular(lower))
+    })
 }
 
 #[cfg(test)]
