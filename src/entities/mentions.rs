@@ -10,7 +10,7 @@
 //! surname, or by a close spelling (a variant) when it stands where a person
 //! stands (before a speech verb, as a possessive, as a subject).
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 
 use super::similarity::closeness;
@@ -75,7 +75,7 @@ pub fn extract(doc: &Document) -> Entities {
             Scanner {
                 doc,
                 sentence,
-                first_finite_verb: OnceCell::new(),
+                verb_scan: Cell::new((doc.sentences[sentence].tokens.start, None)),
                 known: &known,
             }
             .scan(paragraph_index, &mut candidates);
@@ -87,10 +87,11 @@ pub fn extract(doc: &Document) -> Entities {
 struct Scanner<'d> {
     doc: &'d Document<'d>,
     sentence: usize,
-    /// The first lowercase finite verb of the sentence (`None`: it has
-    /// none), found on first use so that judging subjects stays linear in a
-    /// long sentence.
-    first_finite_verb: OnceCell<Option<usize>>,
+    /// How far the sentence has been read for its first lowercase finite
+    /// verb, and that verb once found: read only as far as a subject asks
+    /// (most stand near the start), and never twice, so that judging
+    /// subjects stays linear in a long sentence.
+    verb_scan: Cell<(usize, Option<usize>)>,
     /// Per token of the article, the word tests already made: reading a
     /// run asks each of them of the same token several times, and each is
     /// a lookup in a word list.
@@ -101,6 +102,7 @@ struct Scanner<'d> {
 #[derive(Clone, Default)]
 struct Known {
     name_word: OnceCell<bool>,
+    name_part: OnceCell<bool>,
     title: OnceCell<bool>,
     particle: OnceCell<bool>,
 }
@@ -184,6 +186,16 @@ impl Scanner<'_> {
             let word = self.text(i);
             word.len() == 1 && word.starts_with(char::is_uppercase) && self.dot_after(i)
         }
+    }
+
+    /// A name word that can be part of a person's name as written: not a
+    /// title, a function word or a demonym.
+    fn is_name_part(&self, i: usize) -> bool {
+        self.is_name_word(i)
+            && *self.known(i).name_part.get_or_init(|| {
+                let word = self.text(i);
+                !self.is_title(i) && !is_function_word(word) && !is_demonym(strip_possessive(word))
+            })
     }
 
     fn is_title(&self, i: usize) -> bool {
@@ -389,16 +401,13 @@ impl Scanner<'_> {
                 i += 2;
                 continue;
             }
-            let word = self.text(i);
             if self.is_particle(i) {
                 i += 1;
                 continue;
             }
-            if !self.is_name_word(i) || self.is_title(i) || is_function_word(word) {
-                return None;
-            }
-            let bare = strip_possessive(word);
-            if (is_non_person_head(bare) && !heads_allowed) || is_demonym(bare) {
+            if !self.is_name_part(i)
+                || (!heads_allowed && is_non_person_head(strip_possessive(self.text(i))))
+            {
                 return None;
             }
             out.push(i);
@@ -595,19 +604,24 @@ impl Scanner<'_> {
         if before.is_some_and(|b| self.lower_is(b, preposition)) {
             return false;
         }
-        self.first_finite_verb().is_none_or(|verb| verb >= start)
+        !self.finite_verb_before(start)
     }
 
-    fn first_finite_verb(&self) -> Option<usize> {
-        *self.first_finite_verb.get_or_init(|| {
-            self.range().find(|&i| {
-                let token = &self.doc.tokens[i];
-                let word = self.text(i);
-                token.kind == TokenKind::Word
-                    && word.starts_with(char::is_lowercase)
-                    && pos::lookup(word).is_some_and(|e| e.primary.is_finite_verb())
-            })
-        })
+    /// Does a lowercase finite verb come before token `end` in the sentence?
+    fn finite_verb_before(&self, end: usize) -> bool {
+        let (mut read, mut verb) = self.verb_scan.get();
+        while verb.is_none() && read < end {
+            let word = self.text(read);
+            let finite = self.doc.tokens[read].kind == TokenKind::Word
+                && word.starts_with(char::is_lowercase)
+                && pos::lookup(word).is_some_and(|e| e.primary.is_finite_verb());
+            if finite {
+                verb = Some(read);
+            }
+            read += 1;
+        }
+        self.verb_scan.set((read, verb));
+        verb.is_some_and(|verb| verb < end)
     }
 }
 
