@@ -8,6 +8,7 @@
 
 use serde::Serialize;
 
+use crate::lexicon::word_set::load_short;
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -290,10 +291,7 @@ fn scan_word(
     let mut url = false;
     while i < end {
         // Most of a word is ASCII letters: a run of them at once.
-        let run = bytes[i..end]
-            .iter()
-            .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
-            .unwrap_or(end - i);
+        let run = alphanumeric_run(&bytes[i..end]);
         i += run;
         segment_len += run;
         if i == end {
@@ -362,17 +360,40 @@ fn scan_word(
     (i, kind, plain)
 }
 
-/// Which bytes are ASCII letters and digits, looked up rather than
-/// compared in the loop that reads most of the text.
-static ASCII_ALPHANUMERIC: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        table[byte] = (byte as u8).is_ascii_alphanumeric();
-        byte += 1;
+/// How many bytes at the start of `bytes` are ASCII letters and digits,
+/// told eight bytes at a time: this loop reads most of the text.
+fn alphanumeric_run(bytes: &[u8]) -> usize {
+    let mut run = 0;
+    while let Some(chunk) = bytes[run..].first_chunk::<8>() {
+        match first_not_alphanumeric(u64::from_le_bytes(*chunk)) {
+            Some(at) => return run + at,
+            None => run += 8,
+        }
     }
-    table
-};
+    // The rest, zero-padded: a zero byte is no letter and ends the run.
+    let rest = &bytes[run..];
+    run + first_not_alphanumeric(load_short(rest)).map_or(rest.len(), |at| at.min(rest.len()))
+}
+
+/// Which of the eight little-endian bytes of `chunk` is the first that is
+/// not an ASCII letter or digit, if one is.
+fn first_not_alphanumeric(chunk: u64) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Each byte's high bit is set where the byte lies in `low..=high`. The
+    // sums stay within each byte, for bytes below 0x80 (the others are not
+    // ASCII and are ruled out at the end).
+    let within = |bytes: u64, low: u64, high: u64| {
+        bytes.wrapping_add((0x80 - low) * ONES) & !bytes.wrapping_add((0x7f - high) * ONES) & HIGH
+    };
+    let ascii = chunk & !HIGH;
+    let digits = within(ascii, u64::from(b'0'), u64::from(b'9'));
+    // Setting the 0x20 bit folds capitals onto lowercase letters and moves
+    // no other byte into `a..=z`.
+    let letters = within(ascii | (0x20 * ONES), u64::from(b'a'), u64::from(b'z'));
+    let others = !((digits | letters) & !chunk) & HIGH;
+    (others != 0).then(|| others.trailing_zeros() as usize / 8)
+}
 
 fn is_combining(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
@@ -412,6 +433,27 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         texts(text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn runs_of_letters_and_digits_end_at_the_first_other_byte() {
+        // Every byte, at every place in and after the first eight-byte
+        // chunk, in runs shorter and longer than a chunk.
+        for len in 0..20 {
+            for at in 0..=len {
+                for byte in 0..=255u8 {
+                    let mut bytes = vec![b'q'; len];
+                    if at < len {
+                        bytes[at] = byte;
+                    }
+                    let expected = bytes
+                        .iter()
+                        .position(|b| !b.is_ascii_alphanumeric())
+                        .unwrap_or(len);
+                    assert_eq!(alphanumeric_run(&bytes), expected, "{bytes:?}");
+                }
+            }
+        }
     }
 
     #[test]
