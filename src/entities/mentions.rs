@@ -785,13 +785,6 @@ impl Linker<'_> {
         if let [p] = by_given.as_slice() {
             return self.resolved.push((index, Some(*p), false));
         }
-        // A capitalised common word (`Will`, `Mark`) opening a sentence is
-        // not a given name; inside one it is (`Megan's dad John`).
-        let opens_sentence = self.doc.sentences[c.sentence].span.start == c.span.start;
-        let lone_given_name = names::first_name(&word)
-            .is_some_and(|n| n.total() >= RARE_GIVEN_NAME)
-            && !(opens_sentence && pos::is_common_word(&word))
-            && !c.quoted;
         if by_given.len() > 1 {
             return self.resolved.push((index, None, false));
         }
@@ -806,8 +799,16 @@ impl Linker<'_> {
         // name only where a name must stand: before a speech verb.
         let may_be_variant = !pos::is_common_word(&word) || c.person_position;
         if let Some(p) = self.variant_of(index, &word).filter(|_| may_be_variant) {
-            self.resolved.push((index, Some(p), true));
-        } else if lone_given_name {
+            return self.resolved.push((index, Some(p), true));
+        }
+        // A capitalised common word (`Will`, `Mark`) opening a sentence is
+        // not a given name; inside one it is (`Megan's dad John`). (Asked
+        // last: the names list is a table of megabytes.)
+        let opens_sentence = self.doc.sentences[c.sentence].span.start == c.span.start;
+        let lone_given_name = names::first_name(&word)
+            .is_some_and(|n| n.total() >= RARE_GIVEN_NAME)
+            && !(opens_sentence && pos::is_common_word(&word));
+        if lone_given_name {
             self.resolved.push((index, None, false));
         } else if c.person_position && !pos::is_common_word(&word) && !is_demonym(&word) {
             // A person named by surname alone (`Macron said`): gender unknown.
