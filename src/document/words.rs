@@ -1,19 +1,22 @@
 //! Closed word lists the Document needs to read news text: abbreviations that
 //! do not end sentences, and the words a sentence can start with.
 
+use crate::lexicon::WordSet;
+use crate::lowercase::with_ascii_lowercase;
+
 /// Abbreviations before a name: `Sen. Warren`, `Lt. Gen. Price`, `Mt. Hood`.
 /// A full stop after one never ends a sentence.
-const TITLE_ABBREVIATIONS: &[&str] = &[
+static TITLE_ABBREVIATIONS: WordSet = WordSet::new(&[
     "Adm", "Amb", "Atty", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Cpl", "Det", "Dr", "Fr", "Ft",
     "Gen", "Gov", "Hon", "Insp", "Lt", "Maj", "Messrs", "Mmes", "Mr", "Mrs", "Ms", "Msgr", "Mt",
     "Pfc", "Pres", "Prof", "Pvt", "Rep", "Reps", "Rev", "Sen", "Sens", "Sgt", "Spc", "St", "Ste",
     "Supt", "Mme", "Mlle",
-];
+]);
 
 /// Abbreviations that may end a sentence, but usually do not: a full stop
 /// after one ends the sentence only when a sentence starter follows
 /// (`… & Co. It closed` but `Nov. 6`, `Inc. shares`).
-const ABBREVIATIONS: &[&str] = &[
+static ABBREVIATIONS: WordSet = WordSet::new(&[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
     "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "inc", "corp", "co", "ltd",
     "llc", "plc", "bros", "jr", "sr", "no", "nos", "vs", "v", "etc", "approx", "dept", "univ",
@@ -22,13 +25,13 @@ const ABBREVIATIONS: &[&str] = &[
     "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md",
     "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nebr", "nev", "okla", "ore", "pa",
     "penn", "tenn", "tex", "va", "vt", "wash", "wis", "wisc", "wyo", "op", "govt", "intl", "natl",
-];
+]);
 
 /// Words that start sentences: closed-class words, auxiliaries and common
 /// sentence adverbs. After an ambiguous abbreviation, only one of these
 /// shows that a new sentence has begun (`in the U.S. How…` but
 /// `the U.S. Government`).
-const SENTENCE_STARTERS: &[&str] = &[
+static SENTENCE_STARTERS: WordSet = WordSet::new(&[
     "a",
     "about",
     "according",
@@ -147,29 +150,26 @@ const SENTENCE_STARTERS: &[&str] = &[
     "next",
     "earlier",
     "later",
-];
+]);
 
 pub fn is_title_abbreviation(word: &str) -> bool {
-    TITLE_ABBREVIATIONS.contains(&word)
+    TITLE_ABBREVIATIONS.contains(word)
 }
 
 /// `word` without its full stop, in any case.
 pub fn is_abbreviation(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    ABBREVIATIONS.contains_ascii_lowercase_of(word)
 }
 
 pub fn is_sentence_starter(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    SENTENCE_STARTERS.contains(&lower.as_str())
+    SENTENCE_STARTERS.contains_lowercase_of(word)
 }
 
 /// `a.m.`, `p.m.`, and their capitalised forms.
 pub fn is_clock_abbreviation(word: &str) -> bool {
-    matches!(
-        word.to_ascii_lowercase().as_str(),
-        "a.m." | "p.m." | "a.m" | "p.m"
-    )
+    with_ascii_lowercase(word, |lower| {
+        matches!(lower, "a.m." | "p.m." | "a.m" | "p.m")
+    })
 }
 
 #[cfg(test)]
@@ -178,10 +178,14 @@ mod tests {
 
     #[test]
     fn starters_have_no_duplicates() {
-        let mut sorted = SENTENCE_STARTERS.to_vec();
+        let mut sorted = SENTENCE_STARTERS.words().to_vec();
         sorted.sort_unstable();
         sorted.dedup();
-        assert_eq!(sorted.len(), SENTENCE_STARTERS.len(), "duplicate starter");
+        assert_eq!(
+            sorted.len(),
+            SENTENCE_STARTERS.words().len(),
+            "duplicate starter"
+        );
     }
 
     #[test]

@@ -11,8 +11,8 @@
 use crate::document::casing::strip_possessive;
 use crate::document::words::is_sentence_starter;
 use crate::document::{Analysis, BlockKind, Document, Token, TokenKind};
-use crate::lexicon::names;
 use crate::lexicon::pos::{self, Entry, Tag};
+use crate::lexicon::{WordSet, names};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum CapitalKind {
@@ -36,15 +36,15 @@ const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we"];
 
 /// Determiners and possessives that open most news sentences and are
 /// (almost) never the second word of a name.
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: WordSet = WordSet::new(&[
     "the", "an", "this", "these", "those", "some", "many", "most", "several", "both", "each",
     "every", "another", "their", "its", "our", "my", "his", "her",
-];
+]);
 
 /// Other closed-class words that often open a sentence; capitalised after
 /// a lowercase word they are out of place, but they do occur inside titles
 /// of works and names (`Gone With the Wind`), so only after lowercase words.
-const OTHER_STARTERS: &[&str] = &[
+static OTHER_STARTERS: WordSet = WordSet::new(&[
     "but",
     "and",
     "however",
@@ -76,7 +76,7 @@ const OTHER_STARTERS: &[&str] = &[
     "such",
     "other",
     "others",
-];
+]);
 
 /// Pronouns written capitalised for God in older and religious prose (`to
 /// serve Him`, `in His providence`).
@@ -119,7 +119,7 @@ fn heads_indefinite_phrase(doc: &Document, tokens: &[Token], i: usize) -> bool {
 
 /// Governing bodies, offices and their holders, and polities (see
 /// [`is_official_noun`]); singular forms.
-const OFFICIAL_NOUNS: &[&str] = &[
+static OFFICIAL_NOUNS: WordSet = WordSet::new(&[
     "administration",
     "agency",
     "ambassador",
@@ -177,14 +177,14 @@ const OFFICIAL_NOUNS: &[&str] = &[
     "treasury",
     "treaty",
     "union",
-];
+]);
 
 /// Possessive determiners: a name rarely follows one (`his Client`).
 const POSSESSIVES: &[&str] = &["his", "her", "its", "our", "their", "my", "your"];
 
 /// Proper adjectives whose lowercase form is also an ordinary word or
 /// which the lexicon lists in lowercase (`Polish`, `Western`).
-const PROPER_ADJECTIVES: &[&str] = &[
+static PROPER_ADJECTIVES: WordSet = WordSet::new(&[
     "northern",
     "southern",
     "eastern",
@@ -238,7 +238,7 @@ const PROPER_ADJECTIVES: &[&str] = &[
     "orthodox",
     "black",
     "indigenous",
-];
+]);
 
 /// How many words back a divine name makes `He` devotional: a sentence's
 /// worth, and a bound that keeps the check linear in a sentence without end.
@@ -266,7 +266,7 @@ const NAME_PARTICLES: &[&str] = &[
 
 /// Calendar words are names even when their lowercase form is a common
 /// word (`in May the…`, `in March`).
-const CALENDAR: &[&str] = &[
+static CALENDAR: WordSet = WordSet::new(&[
     "January",
     "February",
     "March",
@@ -286,7 +286,7 @@ const CALENDAR: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
-];
+]);
 
 /// How often a first name must have been given to count as one (`Grace`,
 /// `Will`, `Mark`): rare entries in the list are ordinary words.
@@ -416,7 +416,7 @@ fn judge(doc: &Document, tokens: &[Token], i: usize, modern: bool) -> Option<Cap
     let lower = base.to_lowercase();
     let lower = lower.as_str();
     if (acronym_next || number_next)
-        && !(before == Before::ClauseEnd && DETERMINERS.contains(&lower))
+        && !(before == Before::ClauseEnd && DETERMINERS.contains(lower))
     {
         return None;
     }
@@ -436,7 +436,7 @@ fn judge(doc: &Document, tokens: &[Token], i: usize, modern: bool) -> Option<Cap
     {
         return None;
     }
-    if SUBJECT_PRONOUNS.contains(&lower) || DETERMINERS.contains(&lower) {
+    if SUBJECT_PRONOUNS.contains(&lower) || DETERMINERS.contains(lower) {
         let object = !SUBJECT_PRONOUNS.contains(&lower)
             && matches!(before, Before::Closed | Before::Governing);
         return match () {
@@ -452,7 +452,7 @@ fn judge(doc: &Document, tokens: &[Token], i: usize, modern: bool) -> Option<Cap
     }
     let previous = doc.slice(tokens[i - 1].span).to_lowercase();
     let previous = previous.as_str();
-    if OTHER_STARTERS.contains(&lower) {
+    if OTHER_STARTERS.contains(lower) {
         if DEFINITE.contains(&previous) {
             // `the One who governs us all`.
             return None;
@@ -579,16 +579,18 @@ fn common_despite_lexicon(
 /// office (`both Houses`, `the two Governments`), so a capital on them is
 /// house style, not a slip.
 fn is_official_noun(lower: &str) -> bool {
-    let singular = |stem: &str| OFFICIAL_NOUNS.contains(&stem);
+    let singular = |stem: &str| OFFICIAL_NOUNS.contains(stem);
     singular(lower)
         || lower.strip_suffix('s').is_some_and(singular)
         || lower.strip_suffix("ies").is_some_and(|stem| {
             OFFICIAL_NOUNS
+                .words()
                 .iter()
                 .any(|n| n.strip_suffix('y') == Some(stem))
         })
         || lower.strip_suffix("men").is_some_and(|stem| {
             OFFICIAL_NOUNS
+                .words()
                 .iter()
                 .any(|n| n.strip_suffix("man") == Some(stem))
         })
@@ -629,7 +631,7 @@ fn is_demonym(lower: &str) -> bool {
         .iter()
         .find_map(|suffix| lower.strip_suffix(suffix))
         .unwrap_or(lower);
-    if PROPER_ADJECTIVES.contains(&lower) || PROPER_ADJECTIVES.contains(&people) {
+    if PROPER_ADJECTIVES.contains(lower) || PROPER_ADJECTIVES.contains(people) {
         return true;
     }
     let adjective_only = || {
@@ -697,7 +699,7 @@ fn continues_name(doc: &Document, tokens: &[Token], i: usize, lower: &str) -> bo
         }
         // A date is no part of a name (`Sentencing for June`) except after
         // `of` (`the Fourth of July`).
-        return joined && is_capital(t) && (of || !CALENDAR.contains(&doc.slice(t.span)));
+        return joined && is_capital(t) && (of || !CALENDAR.contains(doc.slice(t.span)));
     }
     false
 }
@@ -787,7 +789,7 @@ fn before(doc: &Document, tokens: &[Token], i: usize) -> Option<Before> {
             DEFINITE.contains(&doc.slice(t.span).to_lowercase().as_str())
                 || matches!(doc.slice(t.span), "a" | "an")
         });
-        if CALENDAR.contains(&text) && !named {
+        if CALENDAR.contains(text) && !named {
             return Some(Before::ClauseEnd);
         }
         return Some(Before::Name);
@@ -830,7 +832,7 @@ fn before(doc: &Document, tokens: &[Token], i: usize) -> Option<Before> {
 /// Is the word, lowercased, an ordinary English word that is not also a
 /// name (`Grace`, `May`, `Mark`)?
 fn is_common_only(base: &str, lower: &str) -> bool {
-    if CALENDAR.contains(&base) {
+    if CALENDAR.contains(base) {
         return false;
     }
     if names::first_name(base).is_some_and(|n| n.total() >= FIRST_NAME_MIN_BIRTHS) {
