@@ -209,6 +209,20 @@ impl<'s> Document<'s> {
         self.quotation_at(offset).is_some()
     }
 
+    /// Might some text in `span` be quoted? `false` when no quotation holds
+    /// any of it: then nothing in it need be asked about one by one.
+    pub fn may_quote_within(&self, span: Span) -> bool {
+        let after_start = self
+            .quotations
+            .partition_point(|q| q.open.start < span.start);
+        let opens_within = self
+            .quotations
+            .get(after_start)
+            .is_some_and(|q| q.open.start < span.end);
+        // One opened before `span` that reaches into it holds its start.
+        opens_within || self.is_quoted(span.start)
+    }
+
     /// The index of the sentence holding token `index`, if any (dateline
     /// tokens belong to none).
     pub fn sentence_of_token(&self, index: usize) -> Option<usize> {
@@ -328,6 +342,28 @@ mod tests {
         let inside = source.text.find("way").unwrap();
         assert!(doc.is_quoted(inside));
         assert!(!doc.is_quoted(source.text.find("today").unwrap()));
+    }
+
+    #[test]
+    fn sentences_that_may_hold_quoted_text() {
+        let source =
+            doc_of("He said “we will go” today. Then he left. “We go. We stay,” she said.");
+        let doc = Document::new(&source);
+        let may_quote: Vec<bool> = doc
+            .sentences
+            .iter()
+            .map(|s| doc.may_quote_within(s.span))
+            .collect();
+        // Opened inside; none; opened at the start; opened before it.
+        assert_eq!(may_quote, [true, false, true, true]);
+        // Whatever is quoted lies in a sentence that may hold quoted text.
+        for sentence in &doc.sentences {
+            let quoted = doc
+                .sentence_tokens(sentence)
+                .iter()
+                .any(|t| doc.is_quoted(t.span.start));
+            assert!(!quoted || doc.may_quote_within(sentence.span));
+        }
     }
 
     #[test]

@@ -1000,6 +1000,12 @@ impl Common {
         !self.include_quotes && doc.is_quoted(offset)
     }
 
+    /// Whether some text in `span` may be invisible to this rule: when not,
+    /// [`Common::excluded`] is `false` for all of it.
+    pub fn may_exclude_within(&self, doc: &Document, span: Span) -> bool {
+        !self.include_quotes && doc.may_quote_within(span)
+    }
+
     /// Every match of `matcher` in the sentences in scope, in order, with
     /// the hay it was found in.
     pub fn for_each_hit(

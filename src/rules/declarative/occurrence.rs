@@ -85,10 +85,12 @@ impl Occurrence {
         scratch: &mut Scratch,
         matches: &mut Vec<Span>,
     ) -> usize {
-        let tokens = doc.sentence_tokens(&doc.sentences[s]);
+        let sentence = &doc.sentences[s];
+        let tokens = doc.sentence_tokens(sentence);
+        let may_exclude = self.common.may_exclude_within(doc, sentence.span);
         let visible = |kind: TokenKind, start: usize| {
             matches!(kind, TokenKind::Word | TokenKind::Number | TokenKind::Url)
-                && !self.common.excluded(doc, start)
+                && !(may_exclude && self.common.excluded(doc, start))
         };
         match (self.count, &self.matcher) {
             (Count::Words, _) => tokens
