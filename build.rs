@@ -98,13 +98,25 @@ fn normalise_tag(tag: &str) -> &str {
     }
 }
 
+/// The first tags of function words (determiners, pronouns, prepositions,
+/// conjunctions, modals): `src/entities/words.rs` asks of capitalised words
+/// whether their lowercase form is one, and a list of a few hundred answers
+/// that without reading the lexicon's megabytes.
+const FUNCTION_WORD_TAGS: &[&str] = &[
+    "DT", "PDT", "PRP", "PRP$", "WP", "WP$", "WDT", "WRB", "IN", "CC", "MD", "TO", "EX",
+];
+
 /// `rules/lexicon/en-lexicon_penn.tsv` → `pos.keys` + `pos.slots`: per word
-/// its first (most frequent) tag and the set of all its tags.
+/// its first (most frequent) tag and the set of all its tags; and
+/// `function_words.rs`, the lowercase words whose first tag is one of
+/// [`FUNCTION_WORD_TAGS`].
 fn build_pos_table(out_dir: &Path) {
     let path = "rules/lexicon/en-lexicon_penn.tsv";
     println!("cargo:rerun-if-changed={path}");
     let text = fs::read_to_string(path).expect("read the POS lexicon");
     let mut rows = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut function_words = Vec::new();
     for line in text.lines().filter(|l| !l.starts_with('#')) {
         let Some((word, tags)) = line.split_once('\t') else {
             continue;
@@ -118,6 +130,13 @@ fn build_pos_table(out_dir: &Path) {
             }
         }
         if let Some(primary) = primary {
+            // The first row of a word is the table's, as in `write_table`.
+            if seen.insert(word)
+                && word.to_lowercase() == word
+                && FUNCTION_WORD_TAGS.contains(&PENN_TAGS[primary as usize])
+            {
+                function_words.push(word);
+            }
             rows.push((
                 word.to_string(),
                 mask as u32,
@@ -126,6 +145,8 @@ fn build_pos_table(out_dir: &Path) {
         }
     }
     write_table(out_dir, "pos", rows);
+    let list = format!("&{function_words:?}\n");
+    fs::write(out_dir.join("function_words.rs"), list).expect("write the function words");
 }
 
 /// `rules/names/first-names-ssa.tsv` → `names.keys` + `names.slots`: per

@@ -3,7 +3,7 @@
 
 use crate::document::words::is_title_abbreviation;
 use crate::lexicon::{WordSet, pos};
-use crate::lowercase::{with_ascii_lowercase, with_lowercase};
+use crate::lowercase::with_ascii_lowercase;
 
 /// Capitalised words that make up titles before a name: `Deputy Secretary of
 /// State`, `Lt. Gen.`, `Deputy Police Chief`, `Special Agent`.
@@ -562,14 +562,13 @@ pub fn is_place_prefix(word: &str) -> bool {
 /// A function word (determiner, pronoun, preposition, conjunction, modal):
 /// never part of a name, whatever its capital letter says.
 pub fn is_function_word(word: &str) -> bool {
-    use pos::Tag::*;
-    with_lowercase(word, pos::lookup).is_some_and(|e| {
-        matches!(
-            e.primary,
-            DT | PDT | PRP | PRPS | WP | WPS | WDT | WRB | IN | CC | MD | TO | EX
-        )
-    })
+    FUNCTION_WORDS.contains_lowercase_of(word)
 }
+
+/// The lowercase words of the lexicon whose first tag is a function word's,
+/// listed by `build.rs`.
+static FUNCTION_WORDS: WordSet =
+    WordSet::new(include!(concat!(env!("OUT_DIR"), "/function_words.rs")));
 
 /// Countries, states, regions and large cities (`rules/places.txt`).
 static PLACES: &str = include_str!("../../rules/places.txt");
@@ -727,6 +726,36 @@ pub fn honorific_gender(word: &str) -> Option<Gender> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn function_words_are_the_words_the_lexicon_tags_so_first() {
+        use crate::lowercase::with_lowercase;
+        use pos::Tag::*;
+        let tagged_so = |word: &str| {
+            with_lowercase(word, pos::lookup).is_some_and(|e| {
+                matches!(
+                    e.primary,
+                    DT | PDT | PRP | PRPS | WP | WPS | WDT | WRB | IN | CC | MD | TO | EX
+                )
+            })
+        };
+        let lexicon = include_str!("../../rules/lexicon/en-lexicon_penn.tsv");
+        let words = lexicon
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(w, _)| w);
+        for word in words.chain(["The", "OF", "Will", "MAY", "Notwithstanding", "Senate"]) {
+            let capitalised: String = word
+                .chars()
+                .take(1)
+                .flat_map(char::to_uppercase)
+                .chain(word.chars().skip(1))
+                .collect();
+            for form in [word, &capitalised] {
+                assert_eq!(is_function_word(form), tagged_so(form), "{form}");
+            }
+        }
+    }
 
     #[test]
     fn lookups() {
