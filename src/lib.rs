@@ -6,6 +6,7 @@
 //! everywhere inside; lines, columns and UTF-16 exist only at the edge.
 
 pub mod baseline;
+pub mod bytes;
 pub mod cli;
 pub mod config;
 pub mod document;

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
 
-use crate::lexicon::word_set::load_short;
+use crate::bytes::load_short;
 
 use super::tokens::{Token, TokenKind};
 use super::{Analysis, Document};

@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use crate::lexicon::word_set::load_short;
+use crate::bytes::load_short;
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

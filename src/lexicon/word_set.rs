@@ -5,6 +5,7 @@
 use std::sync::OnceLock;
 
 use super::shapes::end_pair;
+use crate::bytes::load_short;
 
 pub struct WordSet {
     words: &'static [&'static str],
@@ -92,13 +93,17 @@ impl WordSet {
     /// `self.position(&word.to_ascii_lowercase())`.
     pub fn position_ascii_lowercase_of(&self, word: &str) -> Option<usize> {
         if word.is_ascii() {
+            if !self.may_end_like(word.as_bytes()) {
+                return None;
+            }
             self.position_ascii(word)
         } else {
             self.position(&word.to_ascii_lowercase())
         }
     }
 
-    /// The lowercase form of an ASCII `word`.
+    /// The lowercase form of an ASCII `word`, whose end bytes passed
+    /// [`WordSet::may_end_like`].
     fn position_ascii(&self, word: &str) -> Option<usize> {
         let bytes = word.as_bytes();
         self.find(
@@ -115,7 +120,8 @@ impl WordSet {
     }
 
     /// Where `word`, whose hash is `hash()` and which `matches` tells
-    /// apart, is in the list; `word` is as written or in any ASCII case.
+    /// apart, is in the list; `word` is as written or in any ASCII case, and
+    /// its caller ruled it out by its end bytes first where it could.
     fn find(
         &self,
         word: &[u8],
@@ -124,9 +130,6 @@ impl WordSet {
     ) -> Option<usize> {
         let table = self.table();
         if word.len() > table.longest {
-            return None;
-        }
-        if !self.may_end_like(word) {
             return None;
         }
         let hash = hash();
@@ -212,22 +215,6 @@ fn hash(bytes: &[u8], ascii_lowercase: bool) -> u64 {
         hash = mix(hash, load_short(rest));
     }
     hash.wrapping_mul(0xbf58_476d_1ce4_e5b9)
-}
-
-/// One to seven bytes as a little-endian number, zero-padded, read with
-/// two overlapping loads rather than byte by byte.
-pub(crate) fn load_short(bytes: &[u8]) -> u64 {
-    let len = bytes.len();
-    if len >= 4 {
-        let low = u32::from_le_bytes(bytes[..4].try_into().expect("4 bytes"));
-        let high = u32::from_le_bytes(bytes[len - 4..].try_into().expect("4 bytes"));
-        u64::from(low) | (u64::from(high) << ((len - 4) * 8))
-    } else {
-        bytes
-            .iter()
-            .rev()
-            .fold(0, |x, &byte| (x << 8) | u64::from(byte))
-    }
 }
 
 #[cfg(test)]
