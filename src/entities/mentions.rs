@@ -63,6 +63,7 @@ pub fn extract(doc: &Document) -> Entities {
     // One memo for the whole article: each sentence's scanner reads its own
     // tokens' entries, so nothing is allocated per sentence.
     let known = vec![Known::default(); doc.tokens.len()];
+    let mut runs = Vec::new();
     for (paragraph_index, paragraph) in doc.paragraphs.iter().enumerate() {
         let prose = matches!(
             paragraph.kind,
@@ -72,13 +73,16 @@ pub fn extract(doc: &Document) -> Entities {
             continue;
         }
         for sentence in paragraph.sentences.clone() {
+            let tokens = doc.sentences[sentence].tokens.clone();
             Scanner {
                 doc,
                 sentence,
-                verb_scan: Cell::new((doc.sentences[sentence].tokens.start, None)),
+                start: tokens.start,
+                end: tokens.end,
+                verb_scan: Cell::new((tokens.start, None)),
                 known: &known,
             }
-            .scan(paragraph_index, &mut candidates);
+            .scan(paragraph_index, &mut runs, &mut candidates);
         }
     }
     link(doc, candidates)
@@ -87,6 +91,9 @@ pub fn extract(doc: &Document) -> Entities {
 struct Scanner<'d> {
     doc: &'d Document<'d>,
     sentence: usize,
+    /// The sentence's tokens, `start..end`.
+    start: usize,
+    end: usize,
     /// How far the sentence has been read for its first lowercase finite
     /// verb, and that verb once found: read only as far as a subject asks
     /// (most stand near the start), and never twice, so that judging
@@ -118,7 +125,7 @@ impl Scanner<'_> {
     }
 
     fn range(&self) -> std::ops::Range<usize> {
-        self.doc.sentences[self.sentence].tokens.clone()
+        self.start..self.end
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -225,9 +232,9 @@ impl Scanner<'_> {
     /// words, initials, titles (with their dots), all-capitals words, name
     /// particles before a name word, and `of`/`for` inside a title
     /// (`Secretary of State`). A possessive ends a run.
-    fn runs(&self) -> Vec<(usize, usize)> {
+    fn runs(&self, runs: &mut Vec<(usize, usize)>) {
+        runs.clear();
         let range = self.range();
-        let mut runs = Vec::new();
         let mut i = range.start;
         while i < range.end {
             if !self.may_start_run(i) {
@@ -277,7 +284,6 @@ impl Scanner<'_> {
                 i += 1;
             }
         }
-        runs
     }
 
     /// A cheap test that rules out most tokens as the first of a run: a run
@@ -285,16 +291,17 @@ impl Scanner<'_> {
     /// lowercase start). Words starting with a lowercase ASCII letter are
     /// particles only if they are on the list.
     fn may_start_run(&self, i: usize) -> bool {
-        if !self.is_word(i) {
-            return false;
-        }
-        let word = self.text(i);
-        !word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
-            || is_name_particle_lowercased(word)
+        let token = self.doc.tokens[i];
+        token.kind == TokenKind::Word
+            && (!self.doc.bytes(token.span)[0].is_ascii_lowercase()
+                || is_name_particle_lowercased(self.text(i)))
     }
 
-    fn scan(&self, paragraph: usize, out: &mut Vec<Candidate>) {
-        for (start, end) in self.runs() {
+    /// Read the sentence's runs (into `runs`, kept for the next sentence)
+    /// for candidates.
+    fn scan(&self, paragraph: usize, runs: &mut Vec<(usize, usize)>, out: &mut Vec<Candidate>) {
+        self.runs(runs);
+        for &(start, end) in runs.iter() {
             if let Some(candidate) = self.read_run(start, end, paragraph) {
                 out.push(candidate);
             }
