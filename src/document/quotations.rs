@@ -252,6 +252,8 @@ pub fn pair(
 
 fn collect_marks(text: &str, tokens: &[Token]) -> Vec<Mark> {
     (0..tokens.len())
+        // Only marks are asked about their direction: told by their kind.
+        .filter(|&i| tokens[i].kind == TokenKind::Punct)
         .filter_map(|i| {
             let direction = double_quote_direction(text, tokens, i)?;
             let glyph = match tokens[i].span.text(text) {

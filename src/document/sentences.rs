@@ -80,6 +80,11 @@ impl Splitter<'_> {
     /// closing quotes and brackets included).
     fn sentence_end(&self, start: usize, i: usize) -> Option<usize> {
         let token = self.tokens[i];
+        // Letters and digits alone end nothing: most tokens are told here,
+        // before their text is read.
+        if token.plain {
+            return None;
+        }
         let mark = self.text(i);
         let n = self.tokens.len();
         let ends_with_dot = token.kind == TokenKind::Word && mark.ends_with('.');

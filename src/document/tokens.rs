@@ -297,6 +297,12 @@ fn scan_word(
         if i == end {
             break;
         }
+        // Most words end at a space or a mark that joins nothing, told by
+        // its byte: only these ASCII marks may join a word to what follows.
+        let byte = bytes[i];
+        if byte.is_ascii() && !matches!(byte, b'\'' | b'-' | b'.' | b',' | b':' | b'/' | b'&') {
+            break;
+        }
         let c = char_at(text, i);
         if c.is_alphanumeric() || is_combining(c) {
             i += c.len_utf8();
