@@ -457,7 +457,7 @@ impl Rule for MistranslatedIdiom {
                 if token.kind != TokenKind::Word {
                     continue;
                 }
-                let Some(calques) = first_words.calques_starting_with(doc.slice(token.span)) else {
+                let Some(calques) = first_words.calques_starting_with(doc, token.span) else {
                     continue;
                 };
                 for &c in calques {
@@ -504,12 +504,13 @@ struct FirstWords {
 }
 
 impl FirstWords {
-    /// The calques whose first key word `word` is, in any case.
-    fn calques_starting_with(&self, word: &str) -> Option<&[usize]> {
-        if !self.shapes.may_hold(word.as_bytes()) {
+    /// The calques whose first key word is the word at `span`, in any case.
+    /// (Its bytes are screened before its text is read.)
+    fn calques_starting_with(&self, doc: &Document, span: Span) -> Option<&[usize]> {
+        if !self.shapes.may_hold(doc.bytes(span)) {
             return None;
         }
-        let form = self.forms.position_ascii_lowercase_of(word)?;
+        let form = self.forms.position_ascii_lowercase_of(doc.slice(span))?;
         Some(&self.calques[form])
     }
 }

@@ -78,12 +78,16 @@ impl Rule for RepeatedWord {
                 {
                     continue;
                 }
+                // Compared as bytes before either is read as text.
+                if !doc
+                    .bytes(first.span)
+                    .eq_ignore_ascii_case(doc.bytes(second.span))
+                {
+                    continue;
+                }
                 let word = doc.slice(first.span);
                 let again = doc.slice(second.span);
-                if !word.eq_ignore_ascii_case(again)
-                    || again.starts_with(char::is_uppercase)
-                    || !word.chars().all(char::is_alphabetic)
-                {
+                if again.starts_with(char::is_uppercase) || !word.chars().all(char::is_alphabetic) {
                     continue;
                 }
                 let lower = again.to_lowercase();
