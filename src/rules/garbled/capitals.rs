@@ -13,6 +13,7 @@ use crate::document::words::is_sentence_starter;
 use crate::document::{Analysis, BlockKind, Document, Token, TokenKind};
 use crate::lexicon::pos::{self, Entry, Tag};
 use crate::lexicon::{WordSet, names};
+use crate::lowercase::with_lowercase;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum CapitalKind {
@@ -413,8 +414,54 @@ fn judge(doc: &Document, tokens: &[Token], i: usize, modern: bool) -> Option<Cap
         return None;
     }
     let before = before(doc, tokens, i)?;
-    let lower = base.to_lowercase();
-    let lower = lower.as_str();
+    let capital = Capital {
+        i,
+        base,
+        before,
+        acronym_next,
+        number_next,
+        modern,
+    };
+    // Both lowercase forms on the stack: this is asked of every capital
+    // in running text.
+    with_lowercase(base, |lower| {
+        with_lowercase(doc.slice(tokens[i - 1].span), |previous| {
+            judge_lowercase(doc, tokens, &capital, lower, previous)
+        })
+    })
+}
+
+/// What [`judge`] has read of a capitalised word at `tokens[i]` before it
+/// looks at its lowercase form.
+struct Capital<'a> {
+    i: usize,
+    /// The word without a contraction or possessive.
+    base: &'a str,
+    before: Before,
+    /// An acronym or a figure follows, then a lowercase word.
+    acronym_next: bool,
+    number_next: bool,
+    modern: bool,
+}
+
+/// [`judge`] of a capital whose base is `lower` in lowercase, after a word
+/// that is `previous` in lowercase.
+fn judge_lowercase(
+    doc: &Document,
+    tokens: &[Token],
+    capital: &Capital,
+    lower: &str,
+    previous: &str,
+) -> Option<CapitalKind> {
+    let Capital {
+        i,
+        base,
+        before,
+        acronym_next,
+        number_next,
+        modern,
+    } = *capital;
+    let (token, next) = (tokens[i], tokens[i + 1]);
     if (acronym_next || number_next)
         && !(before == Before::ClauseEnd && DETERMINERS.contains(lower))
     {
@@ -450,8 +497,6 @@ fn judge(doc: &Document, tokens: &[Token], i: usize, modern: bool) -> Option<Cap
         // (`… 4,870,067 In addition`), or a name (`43 Governors`).
         return None;
     }
-    let previous = doc.slice(tokens[i - 1].span).to_lowercase();
-    let previous = previous.as_str();
     if OTHER_STARTERS.contains(lower) {
         if DEFINITE.contains(&previous) {
             // `the One who governs us all`.
