@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use super::Entities;
-use super::words::{Gender, is_person_noun_lowercased, is_place, pronoun_gender};
+use super::words::{Gender, is_person_noun_lowercased, is_place, may_be_pronoun, pronoun_gender};
 use crate::document::{BlockKind, Document, TokenKind};
 use crate::lexicon::{WordSet, pos};
 use crate::lowercase::with_lowercase;
@@ -122,7 +122,7 @@ pub fn resolve(
                         named_in: narration,
                     });
                 }
-                if token.kind != TokenKind::Word {
+                if token.kind != TokenKind::Word || !may_be_pronoun(doc.bytes(token.span)) {
                     continue;
                 }
                 let Some(pronoun_gender) = pronoun_gender(doc.token_text(i)) else {

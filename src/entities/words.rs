@@ -697,9 +697,7 @@ impl Gender {
 
 /// he/him/his/himself → Male; she/her/hers/herself → Female.
 pub fn pronoun_gender(word: &str) -> Option<Gender> {
-    // Pronouns are two to seven letters starting with `h` or `s`, in either
-    // case: most words are ruled out before they are lowercased.
-    if !(2..=7).contains(&word.len()) || !matches!(word.as_bytes()[0] | 0x20, b'h' | b's') {
+    if !may_be_pronoun(word.as_bytes()) {
         return None;
     }
     with_ascii_lowercase(word, |lower| match lower {
@@ -707,6 +705,13 @@ pub fn pronoun_gender(word: &str) -> Option<Gender> {
         "she" | "her" | "hers" | "herself" => Some(Gender::Female),
         _ => None,
     })
+}
+
+/// Could these bytes be a word [`pronoun_gender`] knows? Pronouns are two
+/// to seven letters starting with `h` or `s`, in either case: most words
+/// are ruled out here, before they are read as text or lowercased.
+pub fn may_be_pronoun(word: &[u8]) -> bool {
+    (2..=7).contains(&word.len()) && matches!(word[0] | 0x20, b'h' | b's')
 }
 
 /// The gender an honorific or gendered title states.
