@@ -247,11 +247,18 @@ impl Scanner<'_> {
                     break;
                 }
                 let starts_here = j == i;
-                if self.is_initial(j) || (self.is_title(j) && self.dot_after(j)) {
+                // A word starting with an ASCII letter in lowercase is no
+                // initial, title, name word or capitals word: only a
+                // particle or a connector, told apart below.
+                let lowercase = self.is_word(j)
+                    && self.doc.bytes(self.doc.tokens[j].span)[0].is_ascii_lowercase();
+                if !lowercase && (self.is_initial(j) || (self.is_title(j) && self.dot_after(j))) {
                     j += 2;
                 } else if starts_here && self.is_particle(j) {
                     j += 1;
-                } else if self.is_name_word(j) || self.is_title(j) || self.is_caps(j) {
+                } else if !lowercase
+                    && (self.is_name_word(j) || self.is_title(j) || self.is_caps(j))
+                {
                     j += 1;
                     if self.is_possessive(j - 1) {
                         break;
@@ -797,9 +804,10 @@ impl Linker<'_> {
         }
         // A word no dictionary knows (`Brenan`) may be a misspelled name
         // wherever it stands; a known word only where a person stands.
-        let unknown = pos::lookup(&word).is_none() && with_lowercase(&word, pos::lookup).is_none();
-        let stands_for_person = c.person_position || c.possessive || c.subject || unknown;
-        if !stands_for_person || c.quoted {
+        // (The lexicon is asked last: its tables are megabytes.)
+        let unknown =
+            || pos::lookup(&word).is_none() && with_lowercase(&word, pos::lookup).is_none();
+        if c.quoted || !(c.person_position || c.possessive || c.subject || unknown()) {
             return;
         }
         // An ordinary word (`More`, `National`) is taken for a misspelled
