@@ -110,8 +110,8 @@ pub fn resolve(
             if has_narration(doc, s) {
                 narration += 1;
             }
-            for i in sentence.tokens.clone() {
-                let token = doc.tokens[i];
+            let first = sentence.tokens.start;
+            for (i, &token) in (first..).zip(doc.sentence_tokens(sentence)) {
                 // Named mentions that start before this token come into view.
                 while let Some(m) = mentions.next_if(|m| m.span.start < token.span.end) {
                     current.push(Reference {
