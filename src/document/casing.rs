@@ -43,6 +43,14 @@ impl Analysis for Casing {
                 if token.kind != TokenKind::Word {
                     continue;
                 }
+                // Most words start with an ASCII letter in lowercase: told
+                // by a byte, without decoding it.
+                if doc.bytes(token.span)[0].is_ascii_lowercase() {
+                    casing
+                        .lowercase
+                        .add(strip_possessive(doc.slice(token.span)));
+                    continue;
+                }
                 let word = strip_possessive(doc.slice(token.span));
                 let Some(first) = word.chars().next() else {
                     continue;
