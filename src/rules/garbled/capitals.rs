@@ -323,11 +323,14 @@ fn capitalises_offices(doc: &Document) -> bool {
     let tokens = &doc.tokens;
     (1..tokens.len())
         .filter(|&i| {
-            let word = doc.slice(tokens[i].span);
-            tokens[i].kind == TokenKind::Word
-                && word.starts_with(char::is_uppercase)
-                && doc.slice(tokens[i - 1].span) == "the"
-                && is_official_noun(&word.to_lowercase())
+            // Most tokens are ruled out by their kind and bytes before
+            // their text is read.
+            let token = tokens[i];
+            token.kind == TokenKind::Word
+                && !doc.bytes(token.span)[0].is_ascii_lowercase()
+                && doc.bytes(tokens[i - 1].span) == b"the"
+                && doc.slice(token.span).starts_with(char::is_uppercase)
+                && with_lowercase(doc.slice(token.span), is_official_noun)
         })
         .nth(OLD_STYLE_OFFICIAL_NOUNS - 1)
         .is_some()
