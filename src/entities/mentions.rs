@@ -114,6 +114,54 @@ struct Known {
     particle: OnceCell<bool>,
 }
 
+/// The name-word tokens of part of a run, as far as a reader of names asks
+/// about them: how many, the first three and the last two. Kept inline:
+/// reading a run asks for them several times.
+#[derive(Clone, Copy, Default)]
+struct NameWords {
+    len: usize,
+    head: [usize; 3],
+    tail: [usize; 2],
+}
+
+impl NameWords {
+    fn one(i: usize) -> NameWords {
+        let mut words = NameWords::default();
+        words.push(i);
+        words
+    }
+
+    fn push(&mut self, i: usize) {
+        if self.len < self.head.len() {
+            self.head[self.len] = i;
+        }
+        self.tail = [self.tail[1], i];
+        self.len += 1;
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn first(&self) -> Option<usize> {
+        (self.len > 0).then_some(self.head[0])
+    }
+
+    fn last(&self) -> Option<usize> {
+        (self.len > 0).then_some(self.tail[1])
+    }
+
+    /// The word before the last, of two or more.
+    fn before_last(&self) -> usize {
+        self.tail[0]
+    }
+
+    /// The first three words: all of them, when there are no more.
+    fn few(&self) -> &[usize] {
+        &self.head[..self.len.min(self.head.len())]
+    }
+}
+
 impl Scanner<'_> {
     /// The memo of token `i`, which is in the sentence.
     fn known(&self, i: usize) -> &Known {
@@ -326,14 +374,14 @@ impl Scanner<'_> {
         // lone surname may look like a place (`Tom Lane`, `Ann Hall`).
         let rest = self.name_tokens(i + 1, end).or_else(|| {
             let words = self.name_tokens_allowing_heads(i + 1, end)?;
-            let surname = strip_possessive(self.text(*words.first()?));
+            let surname = strip_possessive(self.text(words.first()?));
             (words.len() == 1 && is_surname_like_head(surname) && !pos::is_common_word(word))
                 .then_some(words)
         });
         let Some(rest) = rest else {
             return false;
         };
-        let Some(&last) = rest.last() else {
+        let Some(last) = rest.last() else {
             return false;
         };
         let surname = strip_possessive(self.text(last));
@@ -377,11 +425,11 @@ impl Scanner<'_> {
     /// The name-word tokens of `start..end` (initials and particles skipped),
     /// or `None` when something else is in the way (a title, a demonym, the
     /// head of an organisation's name).
-    fn name_tokens(&self, start: usize, end: usize) -> Option<Vec<usize>> {
+    fn name_tokens(&self, start: usize, end: usize) -> Option<NameWords> {
         self.name_tokens_where(start, end, false)
     }
 
-    fn name_tokens_allowing_heads(&self, start: usize, end: usize) -> Option<Vec<usize>> {
+    fn name_tokens_allowing_heads(&self, start: usize, end: usize) -> Option<NameWords> {
         self.name_tokens_where(start, end, true)
     }
 
@@ -407,8 +455,8 @@ impl Scanner<'_> {
         start: usize,
         end: usize,
         heads_allowed: bool,
-    ) -> Option<Vec<usize>> {
-        let mut out = Vec::new();
+    ) -> Option<NameWords> {
+        let mut out = NameWords::default();
         let mut i = start;
         while i < end {
             if self.is_initial(i) {
@@ -462,13 +510,17 @@ impl Scanner<'_> {
                 if self.person_position(start, end)
                     && !is_place_prefix(self.text(start))
                     && words
+                        .few()
                         .iter()
                         .all(|&w| !pos::is_common_word(strip_possessive(self.text(w)))) =>
             {
                 self.candidate(start, start, end, Form::Full, paragraph)
             }
             // 4. One name word, perhaps after particles (`de la Cruz`).
-            1 if !is_place(strip_possessive(self.text(words[0]))) => {
+            1 if words
+                .first()
+                .is_some_and(|w| !is_place(strip_possessive(self.text(w)))) =>
+            {
                 self.candidate(start, start, end, Form::Bare, paragraph)
             }
             _ => None,
@@ -489,13 +541,13 @@ impl Scanner<'_> {
             .or_else(|| self.name_tokens_allowing_heads(name_start, end))
             .or_else(|| {
                 self.lone_name_like_demonym(name_start, end)
-                    .map(|i| vec![i])
+                    .map(NameWords::one)
             })?;
-        let mut last = *name_words.last()?;
+        let mut last = name_words.last()?;
         let mut suffix = None;
         if name_words.len() >= 2 && is_name_suffix(self.text(last)) {
             suffix = Some(doc.tokens[last].span);
-            last = name_words[name_words.len() - 2];
+            last = name_words.before_last();
         }
         let possessive = self.is_possessive(end - 1);
         let surname_end = trimmed_end(doc, last);
