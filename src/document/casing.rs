@@ -43,9 +43,8 @@ impl Analysis for Casing {
                 if token.kind != TokenKind::Word {
                     continue;
                 }
-                // Most words start with an ASCII letter in lowercase: told
-                // by a byte, without decoding it.
-                if doc.bytes(token.span)[0].is_ascii_lowercase() {
+                // Most words: their first character needs no decoding.
+                if doc.starts_ascii_lowercase(token) {
                     casing
                         .lowercase
                         .add(strip_possessive(doc.slice(token.span)));

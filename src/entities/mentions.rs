@@ -298,8 +298,8 @@ impl Scanner<'_> {
                 // A word starting with an ASCII letter in lowercase is no
                 // initial, title, name word or capitals word: only a
                 // particle or a connector, told apart below.
-                let lowercase = self.is_word(j)
-                    && self.doc.bytes(self.doc.tokens[j].span)[0].is_ascii_lowercase();
+                let lowercase =
+                    self.is_word(j) && self.doc.starts_ascii_lowercase(&self.doc.tokens[j]);
                 if !lowercase && (self.is_initial(j) || (self.is_title(j) && self.dot_after(j))) {
                     j += 2;
                 } else if starts_here && self.is_particle(j) {
@@ -346,9 +346,9 @@ impl Scanner<'_> {
     /// lowercase start). Words starting with a lowercase ASCII letter are
     /// particles only if they are on the list.
     fn may_start_run(&self, i: usize) -> bool {
-        let token = self.doc.tokens[i];
+        let token = &self.doc.tokens[i];
         token.kind == TokenKind::Word
-            && (!self.doc.bytes(token.span)[0].is_ascii_lowercase()
+            && (!self.doc.starts_ascii_lowercase(token)
                 || is_name_particle_lowercased(self.text(i)))
     }
 

@@ -325,12 +325,14 @@ fn capitalises_offices(doc: &Document) -> bool {
         .filter(|&i| {
             // Most tokens are ruled out by their kind and bytes before
             // their text is read.
-            let token = tokens[i];
+            let token = &tokens[i];
             token.kind == TokenKind::Word
-                && !doc.bytes(token.span)[0].is_ascii_lowercase()
+                && !doc.starts_ascii_lowercase(token)
                 && doc.bytes(tokens[i - 1].span) == b"the"
-                && doc.slice(token.span).starts_with(char::is_uppercase)
-                && with_lowercase(doc.slice(token.span), is_official_noun)
+                && {
+                    let word = doc.slice(token.span);
+                    word.starts_with(char::is_uppercase) && with_lowercase(word, is_official_noun)
+                }
         })
         .nth(OLD_STYLE_OFFICIAL_NOUNS - 1)
         .is_some()
