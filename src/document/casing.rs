@@ -6,8 +6,12 @@
 //! while a word written capitalised once next to lowercase uses of the same
 //! word elsewhere (`a Target of …`, `an earlier target of …`) is a slip.
 //! Built once per Document, on first use ([`super::Document::casing`]).
+//! The capitals are counted then; whether a form is written in lowercase is
+//! asked of few forms, so it is searched for in the text when asked.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use foldhash::fast::FixedState;
 
@@ -16,52 +20,44 @@ use crate::bytes::load_short;
 use super::tokens::{Token, TokenKind};
 use super::{Analysis, Document};
 
+/// How many lowercase forms are looked for in the text itself before all of
+/// them are counted at once. Each search reads the whole text, at a small
+/// part of the cost of counting every word: most articles ask about a few
+/// forms, and an article that asks about many pays for one count, not for
+/// a search per form.
+const SEARCHES_BEFORE_COUNTING: usize = 32;
+
 #[derive(Debug, Default)]
 pub struct Casing {
     /// Capitalised word forms (possessive `’s` removed) seen in the middle of
     /// a sentence of the article's prose, with how often.
     capitalised: FormCounts,
-    /// Word forms written in lowercase anywhere in the article's prose.
-    lowercase: FormCounts,
+    /// How many lowercase forms have been searched for.
+    searches: AtomicUsize,
+    /// Every word form written in lowercase anywhere in the article's prose,
+    /// counted once the searches are used up.
+    lowercase: OnceLock<FormCounts>,
 }
 
 impl Analysis for Casing {
     fn build(doc: &Document) -> Casing {
-        let mut casing = Casing {
-            // One token in three to one in six is a new lowercase form (more
-            // in a short article): room for them from the start saves
-            // growing the set several times over.
-            lowercase: FormCounts::with_capacity(doc.tokens.len() / 4),
-            ..Casing::default()
-        };
-        for sentence in &doc.sentences {
-            if doc.paragraphs[sentence.paragraph].kind.is_title() {
-                continue;
-            }
-            let tokens = doc.sentence_tokens(sentence);
+        let mut capitalised = FormCounts::default();
+        for tokens in prose_sentences(doc) {
             for (i, token) in tokens.iter().enumerate() {
-                if token.kind != TokenKind::Word {
-                    continue;
-                }
-                // Most words: their first character needs no decoding.
-                if doc.starts_ascii_lowercase(token) {
-                    casing
-                        .lowercase
-                        .add(strip_possessive(doc.slice(token.span)));
+                // Most words start in lowercase, told by a byte.
+                if token.kind != TokenKind::Word || doc.starts_ascii_lowercase(token) {
                     continue;
                 }
                 let word = strip_possessive(doc.slice(token.span));
-                let Some(first) = word.chars().next() else {
-                    continue;
-                };
-                if first.is_lowercase() {
-                    casing.lowercase.add(word);
-                } else if first.is_uppercase() && i > 0 && follows_word(doc, tokens, i) {
-                    casing.capitalised.add(word);
+                if word.starts_with(char::is_uppercase) && i > 0 && follows_word(doc, tokens, i) {
+                    capitalised.add(word);
                 }
             }
         }
-        casing
+        Casing {
+            capitalised,
+            ..Casing::default()
+        }
     }
 }
 
@@ -72,10 +68,81 @@ impl Casing {
         self.capitalised.count(strip_possessive(word))
     }
 
-    /// Does the article write this lowercase form anywhere?
-    pub fn has_lowercase(&self, lower: &str) -> bool {
-        self.lowercase.count(strip_possessive(lower)) > 0
+    /// Does the article (`doc`, the Document this was built from) write this
+    /// lowercase form anywhere in its prose?
+    pub fn has_lowercase(&self, doc: &Document, lower: &str) -> bool {
+        let form = strip_possessive(lower);
+        if let Some(lowercase) = self.lowercase.get() {
+            return lowercase.count(form) > 0;
+        }
+        if self.searches.fetch_add(1, Ordering::Relaxed) < SEARCHES_BEFORE_COUNTING {
+            return written_in_lowercase(doc, form);
+        }
+        let lowercase = self.lowercase.get_or_init(|| count_lowercase(doc));
+        lowercase.count(form) > 0
     }
+}
+
+/// The sentences of the article's prose (not its headlines), with their
+/// tokens.
+fn prose_sentences<'d>(doc: &'d Document) -> impl Iterator<Item = &'d [Token]> + 'd {
+    doc.sentences
+        .iter()
+        .filter(|sentence| !doc.paragraphs[sentence.paragraph].kind.is_title())
+        .map(|sentence| doc.sentence_tokens(sentence))
+}
+
+/// Whether a word of the article's prose is written in lowercase and, its
+/// possessive removed, is `form`: such a word starts with `form`, so it is
+/// found where the text has `form`.
+fn written_in_lowercase(doc: &Document, form: &str) -> bool {
+    if !form.starts_with(char::is_lowercase) {
+        return false;
+    }
+    let text = doc.text.as_bytes();
+    let finder = memchr::memmem::Finder::new(form);
+    let mut from = 0;
+    // Every occurrence, overlapping ones too: a word may start inside
+    // another occurrence.
+    while let Some(found) = finder.find(&text[from..]) {
+        let at = from + found;
+        let index = doc.tokens.partition_point(|t| t.span.start < at);
+        let is_form = doc.tokens.get(index).is_some_and(|token| {
+            token.span.start == at
+                && token.kind == TokenKind::Word
+                && strip_possessive(doc.slice(token.span)) == form
+        });
+        let in_prose = || {
+            doc.sentence_of_token(index)
+                .is_some_and(|s| !doc.paragraphs[doc.sentences[s].paragraph].kind.is_title())
+        };
+        if is_form && in_prose() {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
+/// Every word form the article's prose writes in lowercase.
+fn count_lowercase(doc: &Document) -> FormCounts {
+    // One token in three to one in six is a new lowercase form (more in a
+    // short article): room for them from the start saves growing the set
+    // several times over.
+    let mut lowercase = FormCounts::with_capacity(doc.tokens.len() / 4);
+    for tokens in prose_sentences(doc) {
+        for token in tokens {
+            if token.kind != TokenKind::Word {
+                continue;
+            }
+            // Most words: their first character needs no decoding.
+            let word = strip_possessive(doc.slice(token.span));
+            if doc.starts_ascii_lowercase(token) || word.starts_with(char::is_lowercase) {
+                lowercase.add(word);
+            }
+        }
+    }
+    lowercase
 }
 
 /// How often each word form occurs. Nearly every form is short enough to be
@@ -182,8 +249,53 @@ mod tests {
         assert_eq!(casing.capitalised_mid_sentence("Senate"), 3);
         assert_eq!(casing.capitalised_mid_sentence("Talks"), 0);
         assert_eq!(casing.capitalised_mid_sentence("The"), 0);
-        assert!(casing.has_lowercase("range"));
-        assert!(!casing.has_lowercase("senate"));
+        assert!(casing.has_lowercase(&doc, "range"));
+        assert!(!casing.has_lowercase(&doc, "senate"));
+    }
+
+    #[test]
+    fn a_search_finds_the_lowercase_forms_a_count_finds() {
+        use super::{count_lowercase, written_in_lowercase};
+        let source = Source::new(
+            "t.txt",
+            "Talks Resume\n\nThe talks’ end came in talks. Über über alles, aaa aa; \
+             the boss's car and the bosses’ cars, SENATE senate.\n"
+                .into(),
+            Format::Text,
+        );
+        let doc = Document::new(&source);
+        let counted = count_lowercase(&doc);
+        let mut forms: Vec<String> = doc
+            .tokens
+            .iter()
+            .map(|t| doc.slice(t.span).to_lowercase())
+            .collect();
+        forms.extend(["resume", "a", "bos", "boss", "bosses", "über", "alles’"].map(String::from));
+        for form in &forms {
+            let form = super::strip_possessive(form);
+            assert_eq!(
+                written_in_lowercase(&doc, form),
+                counted.count(form) > 0,
+                "{form}"
+            );
+        }
+        // Headline words are not prose.
+        assert!(!written_in_lowercase(&doc, "resume"));
+        assert!(written_in_lowercase(&doc, "aa"));
+        // Past the searches, the count answers alike.
+        let casing = doc.casing();
+        for form in forms
+            .iter()
+            .cycle()
+            .take(3 * super::SEARCHES_BEFORE_COUNTING)
+        {
+            let form = super::strip_possessive(form);
+            assert_eq!(
+                casing.has_lowercase(&doc, form),
+                counted.count(form) > 0,
+                "{form}"
+            );
+        }
     }
 
     #[test]

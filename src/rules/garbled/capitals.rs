@@ -527,7 +527,7 @@ fn judge_lowercase(
     // offices that official prose capitalises (`Governments`, `Houses`)
     // are names wherever the lexicon has seen them as one; other words
     // only where that is their most frequent reading.
-    let lowercase_elsewhere = casing.has_lowercase(lower);
+    let lowercase_elsewhere = casing.has_lowercase(doc, lower);
     // Seen mostly as a name (`the Times`, `the Fed`, `the Giants`): a
     // newspaper, a central bank or a team may be meant even in modern copy.
     let name_first = entry.is_some_and(|e| e.primary.is_proper_noun());
