@@ -210,6 +210,13 @@ impl LineIndex {
         let mut chars_before = vec![0];
         let mut units_before = vec![0];
         for chunk in text.as_bytes().chunks(CHUNK) {
+            // Most chunks of English text are ASCII: a byte per character,
+            // told by one quick test.
+            if chunk.is_ascii() {
+                chars_before.push(chars_before.last().unwrap() + chunk.len());
+                units_before.push(units_before.last().unwrap() + chunk.len());
+                continue;
+            }
             // Sums in 16 bits (a chunk has at most CHUNK bytes), which the
             // compiler vectorises; in machine words it does not: this reads
             // every byte of a file with findings.
@@ -391,8 +398,10 @@ mod tests {
     #[test]
     fn long_lines_count_right_across_chunks() {
         let mut text = String::new();
+        // Stretches of ASCII chunks between stretches of others.
         for i in 0..3000 {
-            text.push_str(if i % 7 == 0 { "é😀 " } else { "word " });
+            let wide = i % 7 == 0 && (i / 300) % 2 == 0;
+            text.push_str(if wide { "é😀 " } else { "word " });
         }
         text.push_str("\nnext");
         let source = Source::new("t.txt", text.clone(), Format::Text);
