@@ -18,7 +18,7 @@ use foldhash::fast::FixedState;
 use crate::bytes::load_short;
 
 use super::tokens::{Token, TokenKind};
-use super::{Analysis, Document};
+use super::{Analysis, Document, Sentence};
 
 /// How many lowercase forms are looked for in the text itself before all of
 /// them are counted at once. Each search reads the whole text, at a small
@@ -42,10 +42,15 @@ pub struct Casing {
 impl Analysis for Casing {
     fn build(doc: &Document) -> Casing {
         let mut capitalised = FormCounts::default();
-        for tokens in prose_sentences(doc) {
-            for (i, token) in tokens.iter().enumerate() {
-                // Most words start in lowercase, told by a byte.
-                if token.kind != TokenKind::Word || doc.starts_ascii_lowercase(token) {
+        for sentence in prose_sentences(doc) {
+            let tokens = doc.sentence_tokens(sentence);
+            let start = sentence.tokens.start;
+            for i in doc
+                .capitals_and_numbers(sentence.tokens.clone())
+                .map(|i| i - start)
+            {
+                let token = tokens[i];
+                if token.kind != TokenKind::Word {
                     continue;
                 }
                 let word = strip_possessive(doc.slice(token.span));
@@ -83,13 +88,11 @@ impl Casing {
     }
 }
 
-/// The sentences of the article's prose (not its headlines), with their
-/// tokens.
-fn prose_sentences<'d>(doc: &'d Document) -> impl Iterator<Item = &'d [Token]> + 'd {
+/// The sentences of the article's prose (not its headlines).
+fn prose_sentences<'d>(doc: &'d Document) -> impl Iterator<Item = &'d Sentence> + 'd {
     doc.sentences
         .iter()
         .filter(|sentence| !doc.paragraphs[sentence.paragraph].kind.is_title())
-        .map(|sentence| doc.sentence_tokens(sentence))
 }
 
 /// Whether a word of the article's prose is written in lowercase and, its
@@ -130,8 +133,8 @@ fn count_lowercase(doc: &Document) -> FormCounts {
     // short article): room for them from the start saves growing the set
     // several times over.
     let mut lowercase = FormCounts::with_capacity(doc.tokens.len() / 4);
-    for tokens in prose_sentences(doc) {
-        for token in tokens {
+    for sentence in prose_sentences(doc) {
+        for token in doc.sentence_tokens(sentence) {
             if token.kind != TokenKind::Word {
                 continue;
             }

@@ -65,6 +65,8 @@ pub struct Document<'s> {
     pub misdirected_quotes: Vec<Span>,
     /// HTML comments (Markdown), where inline suppressions are written.
     pub comments: Vec<Span>,
+    /// See [`Document::capitals_and_numbers`].
+    capitals_and_numbers: Vec<u32>,
     /// What rules derive from the Document alike (people, casing, dates…),
     /// built on first use and shared.
     analyses: analyses::Analyses,
@@ -93,6 +95,7 @@ impl<'s> Document<'s> {
             stray_closing_quotes: Vec::new(),
             misdirected_quotes: Vec::new(),
             comments,
+            capitals_and_numbers: Vec::new(),
             analyses: analyses::Analyses::default(),
         };
         for block in blocks {
@@ -107,6 +110,17 @@ impl<'s> Document<'s> {
         let first_token = self.tokens.len();
         tokens::tokenize(&self.text, block.span, &mut self.tokens);
         let tokens = &self.tokens[first_token..];
+        let bytes = self.text.as_bytes();
+        self.capitals_and_numbers.extend(
+            (first_token as u32..)
+                .zip(tokens)
+                .filter(|(_, token)| match token.kind {
+                    TokenKind::Word => !bytes[token.span.start].is_ascii_lowercase(),
+                    TokenKind::Number => true,
+                    _ => false,
+                })
+                .map(|(i, _)| i),
+        );
         if tokens.is_empty() {
             return;
         }
@@ -184,6 +198,18 @@ impl<'s> Document<'s> {
     pub fn starts_ascii_lowercase(&self, token: &Token) -> bool {
         // A token has at least one byte.
         self.bytes(token.span)[0].is_ascii_lowercase()
+    }
+
+    /// The indices of the tokens in `range` (of [`Document::tokens`]) that
+    /// are words which may start with a capital (their first byte is no
+    /// ASCII lowercase letter) or numbers, in text order. Names, acronyms,
+    /// dates and figures start there: a rule looking for them reads about
+    /// one token in eight, and never the lowercase words between.
+    pub fn capitals_and_numbers(&self, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        let indices = &self.capitals_and_numbers;
+        let from = indices.partition_point(|&i| (i as usize) < range.start);
+        let to = from + indices[from..].partition_point(|&i| (i as usize) < range.end);
+        indices[from..to].iter().map(|&i| i as usize)
     }
 
     pub fn paragraph_tokens(&self, paragraph: &Paragraph) -> &[Token] {
@@ -335,6 +361,25 @@ mod tests {
         assert_eq!(doc.slice(p.dateline.unwrap()), "FRESNO, Calif. —");
         let first = &doc.sentences[p.sentences.start];
         assert_eq!(doc.slice(first.span), "A dam failed.");
+    }
+
+    #[test]
+    fn capitals_and_numbers_are_indexed_by_range() {
+        let source =
+            doc_of("The talks in Évian lasted 3 days.\n\nthen über-rich NATO said, “Go.”\n");
+        let doc = Document::new(&source);
+        let texts = |range: Range<usize>| -> Vec<&str> {
+            doc.capitals_and_numbers(range)
+                .map(|i| doc.token_text(i))
+                .collect()
+        };
+        let all = texts(0..doc.tokens.len());
+        // A word that starts beyond ASCII may be capitalised: its rule reads it.
+        assert_eq!(all, ["The", "Évian", "3", "über-rich", "NATO", "Go"]);
+        let second = doc.paragraphs[1].tokens.clone();
+        assert_eq!(texts(second), ["über-rich", "NATO", "Go"]);
+        assert_eq!(texts(1..3), Vec::<&str>::new());
+        assert_eq!(texts(3..4), ["Évian"]);
     }
 
     #[test]

@@ -112,16 +112,18 @@ pub fn find_dates(doc: &Document) -> Vec<WrittenDate> {
             text: &doc.text,
             tokens: doc.paragraph_tokens(paragraph),
         };
-        let mut i = 0;
-        while i < reader.tokens.len() {
-            match reader.date_at(i) {
-                Some((mut date, next)) => {
-                    date.in_dateline =
-                        index < 4 && !paragraph.kind.is_title() && reader.is_dateline(i, next);
-                    dates.push(date);
-                    i = next;
-                }
-                None => i += 1,
+        // A date starts at a capitalised word or a number.
+        let mut after_date = 0;
+        for i in doc.capitals_and_numbers(paragraph.tokens.clone()) {
+            let i = i - paragraph.tokens.start;
+            if i < after_date {
+                continue;
+            }
+            if let Some((mut date, next)) = reader.date_at(i) {
+                date.in_dateline =
+                    index < 4 && !paragraph.kind.is_title() && reader.is_dateline(i, next);
+                dates.push(date);
+                after_date = next;
             }
         }
     }

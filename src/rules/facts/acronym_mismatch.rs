@@ -161,8 +161,8 @@ fn check_later_uses(
     // Every word in capitals, with how often it is written, and where.
     let mut uses: HashMap<&str, usize> = HashMap::new();
     let mut written = Vec::new();
-    for (i, token) in doc.tokens.iter().enumerate() {
-        if let Some(acronym) = acronym_at(doc, token) {
+    for i in doc.capitals_and_numbers(0..doc.tokens.len()) {
+        if let Some(acronym) = acronym_at(doc, &doc.tokens[i]) {
             *uses.entry(acronym).or_default() += 1;
             written.push((i, acronym));
         }

@@ -363,7 +363,9 @@ fn misplaced_capitals(doc: &Document) -> Vec<MisplacedCapital> {
             continue;
         }
         let start = sentence.tokens.start;
-        for i in 1..tokens.len().saturating_sub(1) {
+        // Neither the first token nor the last is judged.
+        let inner = start + 1..sentence.tokens.end.saturating_sub(1);
+        for i in doc.capitals_and_numbers(inner).map(|i| i - start) {
             if let Some(kind) = judge(doc, tokens, i, modern) {
                 out.push(MisplacedCapital {
                     kind,

@@ -78,9 +78,8 @@ impl Rule for AcronymUndefined {
             if paragraph.kind.is_title() {
                 continue;
             }
-            for i in paragraph.tokens.clone() {
+            for i in doc.capitals_and_numbers(paragraph.tokens.clone()) {
                 let token = doc.tokens[i];
-                // Most words do not start with a capital: read no further.
                 if token.kind != TokenKind::Word || !doc.bytes(token.span)[0].is_ascii_uppercase() {
                     continue;
                 }
