@@ -280,76 +280,90 @@ impl Scanner<'_> {
     /// words, initials, titles (with their dots), all-capitals words, name
     /// particles before a name word, and `of`/`for` inside a title
     /// (`Secretary of State`). A possessive ends a run.
+    ///
+    /// A run starts at a word that may be capitalised, or at the name
+    /// particles in lowercase right before one (`de la Cruz`): only those
+    /// are read, from the Document's index of capitals.
     fn runs(&self, runs: &mut Vec<(usize, usize)>) {
         runs.clear();
         let range = self.range();
-        let mut i = range.start;
-        while i < range.end {
-            if !self.may_start_run(i) {
-                i += 1;
+        // Every token before `from` is read: in a run, or starting none.
+        let mut from = range.start;
+        for capital in self.doc.capitals_and_numbers(range) {
+            if capital < from || !self.is_word(capital) {
                 continue;
             }
-            let mut j = i;
-            loop {
-                if j >= range.end {
-                    break;
-                }
-                let starts_here = j == i;
-                // A word starting with an ASCII letter in lowercase is no
-                // initial, title, name word or capitals word: only a
-                // particle or a connector, told apart below.
-                let lowercase =
-                    self.is_word(j) && self.doc.starts_ascii_lowercase(&self.doc.tokens[j]);
-                if !lowercase && (self.is_initial(j) || (self.is_title(j) && self.dot_after(j))) {
-                    j += 2;
-                } else if starts_here && self.is_particle(j) {
-                    j += 1;
-                } else if !lowercase
-                    && (self.is_name_word(j) || self.is_title(j) || self.is_caps(j))
-                {
-                    j += 1;
-                    if self.is_possessive(j - 1) {
-                        break;
-                    }
-                } else if !starts_here && self.is_word(j) {
-                    // Particles (`de la Cruz`) and `of`/`for` inside a title
-                    // (`Secretary of State`) join the run when a name word follows.
-                    let mut k = j;
-                    while self.is_particle(k) {
-                        k += 1;
-                    }
-                    let connector =
-                        k == j && matches!(self.text(j), "of" | "for") && self.is_title(j - 1);
-                    if connector {
-                        k += 1;
-                    }
-                    if k > j && self.is_name_word(k) {
-                        j = k;
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
+            let mut start = capital;
+            while start > from && self.is_lowercase_particle(start - 1) {
+                start -= 1;
             }
-            if j > i {
-                runs.push((i, j));
-                i = j;
+            // Particles start a run only together (each if the next does),
+            // so if the first of them starts none, the capital is next.
+            let mut end = self.run_end(start);
+            if end == start && start < capital {
+                start = capital;
+                end = self.run_end(capital);
+            }
+            from = if end > start {
+                runs.push((start, end));
+                end
             } else {
-                i += 1;
-            }
+                capital + 1
+            };
         }
     }
 
-    /// A cheap test that rules out most tokens as the first of a run: a run
-    /// starts at a word that is capitalised, or a name particle (the only
-    /// lowercase start). Words starting with a lowercase ASCII letter are
-    /// particles only if they are on the list.
-    fn may_start_run(&self, i: usize) -> bool {
-        let token = &self.doc.tokens[i];
-        token.kind == TokenKind::Word
-            && (!self.doc.starts_ascii_lowercase(token)
-                || is_name_particle_lowercased(self.text(i)))
+    /// A name particle in lowercase (`de`, `van`, `bin`).
+    fn is_lowercase_particle(&self, i: usize) -> bool {
+        self.is_word(i)
+            && self.doc.starts_ascii_lowercase(&self.doc.tokens[i])
+            && is_name_particle_lowercased(self.text(i))
+    }
+
+    /// Where a run starting at token `i` ends (`i` itself: none starts).
+    fn run_end(&self, i: usize) -> usize {
+        let range = self.range();
+        let mut j = i;
+        loop {
+            if j >= range.end {
+                break;
+            }
+            let starts_here = j == i;
+            // A word starting with an ASCII letter in lowercase is no
+            // initial, title, name word or capitals word: only a
+            // particle or a connector, told apart below.
+            let lowercase = self.is_word(j) && self.doc.starts_ascii_lowercase(&self.doc.tokens[j]);
+            if !lowercase && (self.is_initial(j) || (self.is_title(j) && self.dot_after(j))) {
+                j += 2;
+            } else if starts_here && self.is_particle(j) {
+                j += 1;
+            } else if !lowercase && (self.is_name_word(j) || self.is_title(j) || self.is_caps(j)) {
+                j += 1;
+                if self.is_possessive(j - 1) {
+                    break;
+                }
+            } else if !starts_here && self.is_word(j) {
+                // Particles (`de la Cruz`) and `of`/`for` inside a title
+                // (`Secretary of State`) join the run when a name word follows.
+                let mut k = j;
+                while self.is_particle(k) {
+                    k += 1;
+                }
+                let connector =
+                    k == j && matches!(self.text(j), "of" | "for") && self.is_title(j - 1);
+                if connector {
+                    k += 1;
+                }
+                if k > j && self.is_name_word(k) {
+                    j = k;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        j
     }
 
     /// Read the sentence's runs (into `runs`, kept for the next sentence)
@@ -1065,6 +1079,41 @@ mod tests {
         let entities = doc.entities();
         assert_eq!(doc.slice(entities.mentions[0].surname), "de la Cruz");
         assert_eq!(entities.people[0].surname, "Cruz");
+    }
+
+    #[test]
+    fn runs_start_at_capitals_or_the_particles_right_before_them() {
+        let source = Source::new(
+            "t.txt",
+            "The de facto leader met van der Berg, then de la 4 and la ONU; \
+             Ana de Souza and le Pen came, with de da."
+                .into(),
+            Format::Text,
+        );
+        let doc = Document::new(&source);
+        let known = vec![Known::default(); doc.tokens.len()];
+        let tokens = doc.sentences[0].tokens.clone();
+        let scanner = Scanner {
+            doc: &doc,
+            sentence: 0,
+            start: tokens.start,
+            end: tokens.end,
+            verb_scan: Cell::new((tokens.start, None)),
+            known: &known,
+        };
+        let mut runs = Vec::new();
+        scanner.runs(&mut runs);
+        let texts: Vec<&str> = runs
+            .iter()
+            .map(|&(start, end)| {
+                let span = doc.tokens[start].span.cover(doc.tokens[end - 1].span);
+                doc.slice(span)
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            ["The", "van der Berg", "ONU", "Ana de Souza", "le Pen"]
+        );
     }
 
     #[test]
