@@ -74,14 +74,29 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     // blocks skip that scan altogether.
     let mut emails = memchr::memchr(b'@', &bytes[span.start..end]).map(|_| EmailScan::default());
     while i < end {
-        let c = char_at(text, i);
-        if c == '\0' {
-            i += 1;
-            continue;
+        // Most bytes between tokens are ASCII spaces and line breaks.
+        match bytes[i] {
+            b'\n' => {
+                space_before = true;
+                newline_before = true;
+                i += 1;
+                continue;
+            }
+            b' ' | b'\t' | b'\r' | 0x0B | 0x0C => {
+                space_before = true;
+                i += 1;
+                continue;
+            }
+            b'\0' => {
+                i += 1;
+                continue;
+            }
+            _ => {}
         }
+        let c = char_at(text, i);
+        // Whitespace beyond ASCII (a no-break space).
         if c.is_whitespace() {
             space_before = true;
-            newline_before |= c == '\n';
             i += c.len_utf8();
             continue;
         }
