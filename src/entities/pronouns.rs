@@ -110,10 +110,11 @@ pub fn resolve(
             if has_narration(doc, s) {
                 narration += 1;
             }
-            let first = sentence.tokens.start;
-            for (i, &token) in (first..).zip(doc.sentence_tokens(sentence)) {
-                // Named mentions that start before this token come into view.
-                while let Some(m) = mentions.next_if(|m| m.span.start < token.span.end) {
+            // Named mentions come into view where they start: before a
+            // pronoun after them is read, and at the latest at the end of
+            // their sentence.
+            let mut come_into_view = |before: usize, current: &mut Vec<Reference>| {
+                while let Some(m) = mentions.next_if(|m| m.span.start < before) {
                     current.push(Reference {
                         candidate: m.person.map_or(Candidate::Someone, Candidate::Person),
                         sentence: narration,
@@ -122,12 +123,16 @@ pub fn resolve(
                         named_in: narration,
                     });
                 }
+            };
+            let first = sentence.tokens.start;
+            for (i, &token) in (first..).zip(doc.sentence_tokens(sentence)) {
                 if token.kind != TokenKind::Word || !may_be_pronoun(doc.bytes(token.span)) {
                     continue;
                 }
                 let Some(pronoun_gender) = pronoun_gender(doc.token_text(i)) else {
                     continue;
                 };
+                come_into_view(token.span.end, &mut current);
                 if doc.is_quoted(token.span.start) || is_either_gender(doc, i) {
                     continue;
                 }
@@ -183,6 +188,7 @@ pub fn resolve(
                     referent,
                 });
             }
+            come_into_view(sentence.span.end, &mut current);
         }
     }
     out
