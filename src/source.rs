@@ -242,7 +242,13 @@ impl LineIndex {
     fn chars_to(&self, text: &str, offset: usize) -> usize {
         let chunk = offset / CHUNK;
         let rest = &text.as_bytes()[chunk * CHUNK..offset];
-        self.chars_before[chunk] + rest.iter().filter(|&&b| starts_char(b)).count()
+        // ASCII, told at once, is a byte per character.
+        let chars = if rest.is_ascii() {
+            rest.len()
+        } else {
+            rest.iter().filter(|&&b| starts_char(b)).count()
+        };
+        self.chars_before[chunk] + chars
     }
 
     /// UTF-16 units in `text[..offset]` (`offset` on a character boundary).

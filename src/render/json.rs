@@ -74,8 +74,10 @@ impl Renderer for Json {
             out.write_all(b",")?;
         }
         self.files_written += 1;
-        serde_json::to_writer(&mut *out, &entry)?;
-        Ok(())
+        // Serialised into memory first, then written at once: serde writes
+        // a file's entry in many small pieces.
+        let entry = serde_json::to_vec(&entry)?;
+        out.write_all(&entry)
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
