@@ -126,7 +126,9 @@ fn definitions(doc: &Document) -> Vec<Definition> {
     for paragraph in &doc.paragraphs {
         let range = paragraph.tokens.clone();
         let tokens = &doc.tokens[range.clone()];
-        for i in 1..tokens.len().saturating_sub(2) {
+        // The acronym, in capitals, after a word and `(`, before `)`.
+        let acronyms = doc.capitals_and_numbers(range.start + 2..range.end.saturating_sub(1));
+        for i in acronyms.map(|inner| inner - range.start - 1) {
             let inner = tokens[i + 1];
             if !tokens[i].is_punct(&doc.text, "(")
                 || !tokens[i + 2].is_punct(&doc.text, ")")
@@ -170,7 +172,9 @@ pub fn is_mixed_case_acronym(word: &str) -> bool {
 /// inside the parentheses and its token index, in text order.
 pub fn mixed_case_definitions(doc: &Document) -> Vec<(Span, usize)> {
     let tokens = &doc.tokens;
-    (1..tokens.len().saturating_sub(2))
+    // The name, starting with a capital, after a word and `(`, before `)`.
+    doc.capitals_and_numbers(2..tokens.len().saturating_sub(1))
+        .map(|inner| inner - 1)
         .filter(|&i| {
             tokens[i].is_punct(&doc.text, "(")
                 && tokens[i + 2].is_punct(&doc.text, ")")

@@ -321,18 +321,13 @@ const OLD_STYLE_OFFICIAL_NOUNS: usize = 2;
 /// house style too.
 fn capitalises_offices(doc: &Document) -> bool {
     let tokens = &doc.tokens;
-    (1..tokens.len())
+    doc.capitals_and_numbers(1..tokens.len())
         .filter(|&i| {
-            // Most tokens are ruled out by their kind and bytes before
-            // their text is read.
             let token = &tokens[i];
-            token.kind == TokenKind::Word
-                && !doc.starts_ascii_lowercase(token)
-                && doc.bytes(tokens[i - 1].span) == b"the"
-                && {
-                    let word = doc.slice(token.span);
-                    word.starts_with(char::is_uppercase) && with_lowercase(word, is_official_noun)
-                }
+            token.kind == TokenKind::Word && doc.bytes(tokens[i - 1].span) == b"the" && {
+                let word = doc.slice(token.span);
+                word.starts_with(char::is_uppercase) && with_lowercase(word, is_official_noun)
+            }
         })
         .nth(OLD_STYLE_OFFICIAL_NOUNS - 1)
         .is_some()
