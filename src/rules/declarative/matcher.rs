@@ -327,7 +327,9 @@ impl Phrases {
                 if self.shapes.may_hold(&bytes[start..end]) {
                     look_up(start..end);
                 }
-            } else {
+            } else if !matches!(token.kind, TokenKind::Punct | TokenKind::Symbol) {
+                // (A mark or sign is one character that is no letter or
+                // digit: it holds no word.)
                 for word in words(&text[start..end]) {
                     look_up(start + word.start..start + word.end);
                 }
