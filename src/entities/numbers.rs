@@ -112,8 +112,23 @@ fn may_be_number_word(word: &[u8]) -> bool {
         key(*b"fif"),
         key(*b"for"),
     ];
-    word.first_chunk::<3>()
-        .is_some_and(|&first| STARTS.contains(&key(first)))
+    // By the low five bits of each of the three bytes (a letter's, in
+    // either case), a bit per start: one lookup rules out nearly every
+    // word without a chain of comparisons; the few left are compared.
+    static SCREEN: [u32; 1024] = {
+        let mut screen = [0; 1024];
+        let mut i = 0;
+        while i < STARTS.len() {
+            let [a, b, c, _] = STARTS[i].to_le_bytes();
+            screen[((a & 31) as usize) << 5 | (b & 31) as usize] |= 1 << (c & 31);
+            i += 1;
+        }
+        screen
+    };
+    word.first_chunk::<3>().is_some_and(|&first| {
+        let [a, b, c] = first.map(|byte| byte & 31);
+        SCREEN[usize::from(a) << 5 | usize::from(b)] & (1 << c) != 0 && STARTS.contains(&key(first))
+    })
 }
 
 /// The figure starting at token `i`, if there is one. (Inline: rules ask
