@@ -13,6 +13,7 @@
 //! with no miss at all.
 
 use super::hash::{INLINE, ROW, fingerprint, hash, home_slot};
+use crate::bytes::load_short;
 
 pub struct Table {
     keys: &'static [u8],
@@ -47,8 +48,32 @@ struct Recent {
     /// The slots of the table asked, standing for it; 0 when empty.
     table: usize,
     len: u8,
-    key: [u8; INLINE],
+    key: Packed,
     found: Option<(u32, u32)>,
+}
+
+/// A key of at most [`INLINE`] bytes as three little-endian numbers,
+/// zero-padded: compared and hashed in a few operations, not byte by byte.
+type Packed = [u64; 3];
+
+const _: () = assert!(INLINE <= 24, "a short key fits three words");
+
+fn packed(key: &[u8]) -> Packed {
+    let mut words = [0; 3];
+    for (word, chunk) in words.iter_mut().zip(key.chunks(8)) {
+        *word = match chunk.first_chunk::<8>() {
+            Some(whole) => u64::from_le_bytes(*whole),
+            None => load_short(chunk),
+        };
+    }
+    words
+}
+
+/// Where a packed key sits in the table of recent keys of table `table`.
+fn recent_slot(key: &Packed, table: usize) -> usize {
+    let mixed = (key[0] ^ key[1].rotate_left(21) ^ key[2].rotate_left(42) ^ table as u64)
+        .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (mixed >> 52) as usize & (RECENT_SIZE - 1)
 }
 
 const RECENT_SIZE: usize = 4096;
@@ -73,24 +98,26 @@ impl Table {
         if slots == 0 || key.is_empty() || key.len() > usize::from(u16::MAX) {
             return None;
         }
-        let hash = hash(key);
         if key.len() > INLINE {
-            return self.probe(key, hash, slots);
+            return self.probe(key, hash(key), slots);
         }
         let table = self.slots.as_ptr() as usize;
+        let packed_key = packed(key);
+        let len = key.len() as u8;
         RECENT.with_borrow_mut(|recent| {
             if recent.is_empty() {
                 recent.resize(RECENT_SIZE, Recent::default());
             }
-            let entry = &mut recent[(hash as usize ^ table) & (RECENT_SIZE - 1)];
-            if entry.table != table || &entry.key[..usize::from(entry.len)] != key {
+            let entry = &mut recent[recent_slot(&packed_key, table)];
+            // The lexicon's own hash is computed only for a key not found
+            // here.
+            if entry.table != table || entry.len != len || entry.key != packed_key {
                 *entry = Recent {
                     table,
-                    len: key.len() as u8,
-                    key: [0; INLINE],
-                    found: self.probe(key, hash, slots),
+                    len,
+                    key: packed_key,
+                    found: self.probe(key, hash(key), slots),
                 };
-                entry.key[..key.len()].copy_from_slice(key);
             }
             entry.found
         })
@@ -144,7 +171,24 @@ mod tests {
     fn what_was_looked_up_lately_is_found_as_in_the_table() {
         static POS: Table = embedded_table!("pos");
         static NAMES: Table = embedded_table!("names");
-        let keys = ["said", "sai", "Jordan", "jordan", "zzqx", "the", "The", "a"];
+        // Keys of every length a row holds, across the words they are
+        // packed in (8, 16 and 20 bytes among them).
+        let keys = [
+            "said",
+            "sai",
+            "Jordan",
+            "jordan",
+            "zzqx",
+            "the",
+            "The",
+            "a",
+            "question",
+            "questions",
+            "responsibilities",
+            "responsibilitiesx",
+            "internationalization",
+            "internationalizatio",
+        ];
         for _ in 0..3 {
             for table in [&POS, &NAMES] {
                 for key in keys {
