@@ -125,10 +125,19 @@ pub fn resolve(
                 }
             };
             let first = sentence.tokens.start;
-            for (i, &token) in (first..).zip(doc.sentence_tokens(sentence)) {
-                if token.kind != TokenKind::Word || !may_be_pronoun(doc.bytes(token.span)) {
-                    continue;
-                }
+            let tokens = doc.sentence_tokens(sentence);
+            // Found by a search of its own, a tight loop over the tokens:
+            // few words may be pronouns.
+            let may_be_pronoun_at = |from: usize| {
+                tokens[from..]
+                    .iter()
+                    .position(|t| t.kind == TokenKind::Word && may_be_pronoun(doc.bytes(t.span)))
+                    .map(|found| from + found)
+            };
+            let mut next = may_be_pronoun_at(0);
+            while let Some(at) = next {
+                next = may_be_pronoun_at(at + 1);
+                let (i, token) = (first + at, tokens[at]);
                 let Some(pronoun_gender) = pronoun_gender(doc.token_text(i)) else {
                     continue;
                 };

@@ -452,12 +452,19 @@ impl Rule for MistranslatedIdiom {
                     .find(|&j| is(j, forms))
             };
             // One pass over the words: only a calque's first key word starts
-            // a search for the rest.
-            for (start, token) in tokens.iter().enumerate() {
-                if token.kind != TokenKind::Word {
-                    continue;
-                }
-                let Some(calques) = first_words.calques_starting_with(doc, token.span) else {
+            // a search for the rest. The words that may be one are found by
+            // a search of their own, a tight loop over the tokens.
+            let may_start_at = |from: usize| {
+                tokens[from..]
+                    .iter()
+                    .position(|t| t.kind == TokenKind::Word && first_words.may_be_form(doc, t.span))
+                    .map(|found| from + found)
+            };
+            let mut next = may_start_at(0);
+            while let Some(start) = next {
+                next = may_start_at(start + 1);
+                let Some(calques) = first_words.calques_starting_with(doc, tokens[start].span)
+                else {
                     continue;
                 };
                 for &c in calques {
@@ -504,12 +511,14 @@ struct FirstWords {
 }
 
 impl FirstWords {
+    /// Whether the word at `span` may be a form, by its end bytes and
+    /// length: most words are ruled out here.
+    fn may_be_form(&self, doc: &Document, span: Span) -> bool {
+        self.shapes.may_hold(doc.bytes(span))
+    }
+
     /// The calques whose first key word is the word at `span`, in any case.
-    /// (Its bytes are screened before its text is read.)
     fn calques_starting_with(&self, doc: &Document, span: Span) -> Option<&[usize]> {
-        if !self.shapes.may_hold(doc.bytes(span)) {
-            return None;
-        }
         let form = self.forms.position_ascii_lowercase_of(doc.slice(span))?;
         Some(&self.calques[form])
     }
