@@ -452,14 +452,16 @@ impl Scanner<'_> {
     fn lone_name_like_demonym(&self, start: usize, end: usize) -> Option<usize> {
         let i = (start..end).find(|&i| !self.is_particle(i))?;
         let word = strip_possessive(self.text(i));
-        let article_before = start.checked_sub(1).is_some_and(|b| {
-            self.is_word(b) && with_lowercase(self.text(b), |w| matches!(w, "a" | "an" | "the"))
-        });
+        let article_before = || {
+            start.checked_sub(1).is_some_and(|b| {
+                self.is_word(b) && with_lowercase(self.text(b), |w| matches!(w, "a" | "an" | "the"))
+            })
+        };
         let alone = (i + 1..end).all(|j| self.is_particle(j));
         (alone
             && is_demonym(word)
             && self.is_name_word(i)
-            && !article_before
+            && !article_before()
             && self.person_position(start, end))
         .then_some(i)
     }
