@@ -12,12 +12,17 @@
 //! about lately is answered from a small per-thread table of recent keys,
 //! with no miss at all.
 
+use std::cell::RefCell;
+use std::thread::LocalKey;
+
 use super::hash::{INLINE, ROW, fingerprint, hash, home_slot};
 use crate::bytes::load_short;
 
 pub struct Table {
     keys: &'static [u8],
     slots: &'static [u8],
+    /// The keys of this table looked up lately, per thread.
+    recent: &'static LocalKey<RecentKeys>,
 }
 
 /// The table files `build.rs` wrote for `$name`, the slots aligned to rows.
@@ -31,32 +36,47 @@ macro_rules! embedded_table {
             $name,
             ".slots"
         )));
+        thread_local! {
+            static RECENT: $crate::lexicon::table::RecentKeys =
+                const { std::cell::RefCell::new(Vec::new()) };
+        }
         $crate::lexicon::table::Table::new(
             include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".keys")),
             &SLOTS.0,
+            &RECENT,
         )
     }};
 }
 pub(crate) use embedded_table;
 
-/// Keys looked up lately, per thread, by their hash: a text asks about the
-/// same few thousand words again and again (a rule per word, a word per
-/// sentence), and this small table stays in the cache where the megabytes
-/// of the lexicon do not.
-#[derive(Clone, Default)]
-struct Recent {
-    /// The slots of the table asked, standing for it; 0 when empty.
-    table: usize,
-    len: u8,
+/// Keys of one table looked up lately, per thread, by their hash: a text
+/// asks about the same few thousand words again and again (a rule per word,
+/// a word per sentence), and this small table stays in the cache where the
+/// megabytes of the lexicon do not.
+pub(crate) type RecentKeys = RefCell<Vec<Recent>>;
+
+/// A key looked up lately and what the table holds for it, in 32 bytes (a
+/// cache line holds two, and none straddles two lines).
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(32))]
+pub(crate) struct Recent {
+    /// The key, [`packed`], with its length in the last byte and, in that
+    /// byte's high bit, whether the table holds it ([`HELD`]). An empty
+    /// entry is all zero: no key has length 0.
     key: Packed,
-    found: Option<(u32, u32)>,
+    /// What the table holds for the key, if it does.
+    found: (u32, u32),
 }
 
+/// The bit of a [`Recent`] key that says the table holds it.
+const HELD: u64 = 0x80 << 56;
+
 /// A key of at most [`INLINE`] bytes as three little-endian numbers,
-/// zero-padded: compared and hashed in a few operations, not byte by byte.
+/// zero-padded, with its length in the last byte: compared and hashed in a
+/// few operations, not byte by byte.
 type Packed = [u64; 3];
 
-const _: () = assert!(INLINE <= 24, "a short key fits three words");
+const _: () = assert!(INLINE <= 23, "a short key and its length fit three words");
 
 fn packed(key: &[u8]) -> Packed {
     let mut words = [0; 3];
@@ -66,25 +86,30 @@ fn packed(key: &[u8]) -> Packed {
             None => load_short(chunk),
         };
     }
+    words[2] |= (key.len() as u64) << 56;
     words
 }
 
-/// Where a packed key sits in the table of recent keys of table `table`.
-fn recent_slot(key: &Packed, table: usize) -> usize {
-    let mixed = (key[0] ^ key[1].rotate_left(21) ^ key[2].rotate_left(42) ^ table as u64)
+/// Where a packed key sits in a table of recent keys.
+fn recent_slot(key: &Packed) -> usize {
+    let mixed = (key[0] ^ key[1].rotate_left(21) ^ key[2].rotate_left(42))
         .wrapping_mul(0x9e37_79b9_7f4a_7c15);
     (mixed >> 52) as usize & (RECENT_SIZE - 1)
 }
 
 const RECENT_SIZE: usize = 4096;
 
-thread_local! {
-    static RECENT: std::cell::RefCell<Vec<Recent>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
 impl Table {
-    pub const fn new(keys: &'static [u8], slots: &'static [u8]) -> Table {
-        Table { keys, slots }
+    pub const fn new(
+        keys: &'static [u8],
+        slots: &'static [u8],
+        recent: &'static LocalKey<RecentKeys>,
+    ) -> Table {
+        Table {
+            keys,
+            slots,
+            recent,
+        }
     }
 
     fn word(row: &[u8], field: usize) -> u32 {
@@ -101,25 +126,29 @@ impl Table {
         if key.len() > INLINE {
             return self.probe(key, hash(key), slots);
         }
-        let table = self.slots.as_ptr() as usize;
-        let packed_key = packed(key);
-        let len = key.len() as u8;
-        RECENT.with_borrow_mut(|recent| {
+        let wanted = packed(key);
+        self.recent.with_borrow_mut(|recent| {
             if recent.is_empty() {
                 recent.resize(RECENT_SIZE, Recent::default());
             }
-            let entry = &mut recent[recent_slot(&packed_key, table)];
+            let entry = &mut recent[recent_slot(&wanted)];
+            let same = entry.key[0] == wanted[0]
+                && entry.key[1] == wanted[1]
+                && entry.key[2] & !HELD == wanted[2];
             // The lexicon's own hash is computed only for a key not found
             // here.
-            if entry.table != table || entry.len != len || entry.key != packed_key {
+            if !same {
+                let found = self.probe(key, hash(key), slots);
+                let mut stored = wanted;
+                if found.is_some() {
+                    stored[2] |= HELD;
+                }
                 *entry = Recent {
-                    table,
-                    len,
-                    key: packed_key,
-                    found: self.probe(key, hash(key), slots),
+                    key: stored,
+                    found: found.unwrap_or_default(),
                 };
             }
-            entry.found
+            (entry.key[2] & HELD != 0).then_some(entry.found)
         })
     }
 
