@@ -112,14 +112,15 @@ impl<'s> Document<'s> {
         let tokens = &self.tokens[first_token..];
         let bytes = self.text.as_bytes();
         self.capitals_and_numbers.extend(
-            (first_token as u32..)
+            (first_token..)
                 .zip(tokens)
                 .filter(|(_, token)| match token.kind {
                     TokenKind::Word => !bytes[token.span.start].is_ascii_lowercase(),
                     TokenKind::Number => true,
                     _ => false,
                 })
-                .map(|(i, _)| i),
+                // (A token takes 24 bytes: memory runs out long before.)
+                .map(|(i, _)| u32::try_from(i).expect("fewer than 2^32 tokens")),
         );
         if tokens.is_empty() {
             return;
