@@ -25,6 +25,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex_automata::meta;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, PatternID};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 use crate::document::tokens::Token;
 use crate::document::{BlockKind, Document, TokenKind};
@@ -56,8 +57,12 @@ pub(super) struct Matcher {
 
 enum Engine {
     Literal(Phrases),
-    /// One regex for all patterns; the pattern id is the entry.
-    Regex(meta::Regex),
+    /// One regex for all patterns (the pattern id is the entry), and text
+    /// every match holds (see [`required_text`]).
+    Regex {
+        regex: meta::Regex,
+        holds: Option<Vec<memchr::memmem::Finder<'static>>>,
+    },
 }
 
 /// A list of phrases, found by their longest word until the list has read
@@ -617,7 +622,14 @@ impl Matcher {
 
     fn build(&self) -> Result<Engine, MatcherError> {
         if self.regex {
-            build_regex(&self.entries, self.ignore_case).map(Engine::Regex)
+            let regex = build_regex(&self.entries, self.ignore_case)?;
+            let holds = required_text(&self.entries, self.ignore_case).map(|texts| {
+                texts
+                    .into_iter()
+                    .map(|text| memchr::memmem::Finder::new(&text).into_owned())
+                    .collect()
+            });
+            Ok(Engine::Regex { regex, holds })
         } else {
             Ok(build_literal(&self.entries, self.ignore_case))
         }
@@ -637,7 +649,7 @@ impl Matcher {
         };
         match self.engine() {
             Engine::Literal(phrases) => phrases.find_overlapping(hay, push),
-            Engine::Regex(regex) => {
+            Engine::Regex { regex, .. } => {
                 for m in regex.find_iter(hay) {
                     push(m.range(), m.pattern().as_usize());
                 }
@@ -645,11 +657,24 @@ impl Matcher {
         }
     }
 
+    /// Whether a hay made of `text` (its whitespace collapsed or not) may
+    /// hold a match: patterns whose matches all hold some text without
+    /// whitespace are not searched for where the text has none of it.
+    /// Phrases are screened by their pack instead.
+    pub fn may_match_in(&self, text: &str) -> bool {
+        match self.engine() {
+            Engine::Regex {
+                holds: Some(holds), ..
+            } => holds.iter().any(|h| h.find(text.as_bytes()).is_some()),
+            _ => true,
+        }
+    }
+
     /// For patterns: `replacement` with `$1`, `${name}` filled in from the
     /// match of pattern `entry` at `range` of `hay`. Phrases have no groups:
     /// the replacement is returned as written.
     pub fn expand(&self, hay: &str, hit: &RawHit, replacement: &str) -> String {
-        let Engine::Regex(regex) = self.engine() else {
+        let Engine::Regex { regex, .. } = self.engine() else {
             return replacement.to_string();
         };
         let mut captures = regex.create_captures();
@@ -665,7 +690,7 @@ impl Matcher {
     /// The groups of pattern `entry` that `replacement` names but the
     /// pattern lacks. Phrases have none to lack.
     pub fn missing_groups(&self, entry: usize, replacement: &str) -> Vec<String> {
-        let Engine::Regex(regex) = self.engine() else {
+        let Engine::Regex { regex, .. } = self.engine() else {
             return Vec::new();
         };
         let pattern = PatternID::must(entry);
@@ -721,6 +746,35 @@ fn build_regex(patterns: &[String], ignore_case: bool) -> Result<meta::Regex, Ma
             },
         }
     })
+}
+
+/// Text that every match of one of `patterns` holds, one piece of it or
+/// another: for each literal a match must start with (as regex-syntax
+/// extracts them), its longest run of bytes without whitespace. Such a run
+/// is in a sentence's hay exactly where it is in the sentence, since the
+/// hay only collapses whitespace. `None` when some pattern may start
+/// otherwise, or with something beyond ASCII.
+fn required_text(patterns: &[String], ignore_case: bool) -> Option<Vec<Vec<u8>>> {
+    let config = syntax::Config::new().case_insensitive(ignore_case);
+    let mut texts: Vec<Vec<u8>> = Vec::new();
+    for pattern in patterns {
+        let hir = syntax::parse_with(pattern, &config).ok()?;
+        let starts = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+        for literal in starts.literals()? {
+            let bytes = literal.as_bytes();
+            if !bytes.is_ascii() {
+                return None;
+            }
+            let text = bytes
+                .split(|&b| char::from(b).is_whitespace())
+                .max_by_key(|run| run.len())
+                .filter(|run| !run.is_empty())?;
+            if !texts.iter().any(|known| known == text) {
+                texts.push(text.to_vec());
+            }
+        }
+    }
+    (!texts.is_empty()).then_some(texts)
 }
 
 /// The group names and numbers `$1`, `$name`, `${name}` in a replacement, as
@@ -1054,7 +1108,7 @@ impl Common {
         let sentence = &doc.sentences[sentence];
         // The screen reads only the sentences in some rule's scope.
         debug_assert!(self.scope.includes(doc.paragraphs[sentence.paragraph].kind));
-        if !may_match {
+        if !may_match || !matcher.may_match_in(doc.slice(sentence.span)) {
             // No hits to find spans of: the hay need not be loaded (its
             // whitespace collapsed) to hold none.
             return (Hay::as_written(&doc.text, sentence.span), hits);
@@ -1129,6 +1183,34 @@ pub(super) fn match_case(matched: &str, suggestion: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn patterns_name_the_text_every_match_holds() {
+        let texts = |patterns: &[&str], ignore_case: bool| {
+            let patterns: Vec<String> = patterns.iter().map(|p| p.to_string()).collect();
+            required_text(&patterns, ignore_case).map(|texts| {
+                texts
+                    .into_iter()
+                    .map(|t| String::from_utf8(t).unwrap())
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(
+            texts(&[r"\b([Ii]s|[Aa]re) going to ([a-z]+)"], false),
+            Some(vec!["going".to_string()])
+        );
+        assert_eq!(
+            texts(&["in order\tto", r"\bper cent"], false),
+            Some(vec!["order".to_string(), "cent".to_string()])
+        );
+        // A match may start anywhere, or with any of many letters.
+        assert_eq!(texts(&[r"\w+ing\b"], false), None);
+        assert_eq!(texts(&["going", ".*"], false), None);
+        // Beyond ASCII, a character may be whitespace the hay collapses.
+        assert_eq!(texts(&["caf\u{e9} au lait"], false), None);
+        // A space alone holds nothing.
+        assert_eq!(texts(&[" "], false), None);
+    }
 
     fn found(matcher: &Matcher, hay: &str) -> Vec<String> {
         let mut hits = Vec::new();

@@ -156,5 +156,10 @@ exceptions = ["going to the"]
                 "“is going to rain”: write “will rain”".to_string()
             )]
         );
+        // Broken across lines, as the sentence's collapsed whitespace reads.
+        let found = crate::rules::testing::check_text(&*rule, "It is\n  going   to\nrain.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        // A sentence without the text every match holds is not searched.
+        assert!(crate::rules::testing::check_text(&*rule, "It is gone to rain.").is_empty());
     }
 }
