@@ -24,7 +24,9 @@ pub struct Figure {
 
 /// The units (zero to nineteen, their values), then the tens (twenty to
 /// ninety), in one set so that a word needs one lookup.
-static NUMBER_WORDS: WordSet = WordSet::new(&[
+static NUMBER_WORDS: WordSet = WordSet::new(&NUMBER_WORD_LIST);
+
+const NUMBER_WORD_LIST: [&str; 28] = [
     "zero",
     "one",
     "two",
@@ -53,7 +55,7 @@ static NUMBER_WORDS: WordSet = WordSet::new(&[
     "seventy",
     "eighty",
     "ninety",
-]);
+];
 
 /// Where the tens start in [`NUMBER_WORDS`].
 const TENS: usize = 20;
@@ -125,9 +127,32 @@ fn may_be_number_word(word: &[u8]) -> bool {
         }
         screen
     };
+    // The length of the shortest number word of each start: `for` and
+    // `this` start as `forty` and `thirty` do, too short to be either.
+    const SHORTEST: [usize; 16] = {
+        let mut shortest = [usize::MAX; 16];
+        let mut w = 0;
+        while w < NUMBER_WORD_LIST.len() {
+            let word = NUMBER_WORD_LIST[w].as_bytes();
+            let start = key([word[0], word[1], word[2]]);
+            let mut s = 0;
+            while s < STARTS.len() {
+                if STARTS[s] == start && word.len() < shortest[s] {
+                    shortest[s] = word.len();
+                }
+                s += 1;
+            }
+            w += 1;
+        }
+        shortest
+    };
     word.first_chunk::<3>().is_some_and(|&first| {
         let [a, b, c] = first.map(|byte| byte & 31);
-        SCREEN[usize::from(a) << 5 | usize::from(b)] & (1 << c) != 0 && STARTS.contains(&key(first))
+        SCREEN[usize::from(a) << 5 | usize::from(b)] & (1 << c) != 0
+            && STARTS
+                .iter()
+                .zip(SHORTEST)
+                .any(|(&start, shortest)| start == key(first) && word.len() >= shortest)
     })
 }
 
@@ -283,6 +308,14 @@ mod tests {
             assert!(may_be_number_word(word.as_bytes()), "{word}");
             assert!(may_be_number_word(word.to_uppercase().as_bytes()), "{word}");
             assert!(word_value(word).is_some(), "{word}");
+        }
+        // Too short for the number words that start alike.
+        for word in ["for", "For", "this", "This", "think", "sevens"] {
+            assert_eq!(
+                may_be_number_word(word.as_bytes()),
+                word == "sevens",
+                "{word}"
+            );
         }
     }
 
