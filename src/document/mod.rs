@@ -111,17 +111,18 @@ impl<'s> Document<'s> {
         tokens::tokenize(&self.text, block.span, &mut self.tokens);
         let tokens = &self.tokens[first_token..];
         let bytes = self.text.as_bytes();
-        self.capitals_and_numbers.extend(
-            (first_token..)
-                .zip(tokens)
-                .filter(|(_, token)| match token.kind {
-                    TokenKind::Word => !bytes[token.span.start].is_ascii_lowercase(),
-                    TokenKind::Number => true,
-                    _ => false,
-                })
+        for (i, token) in (first_token..).zip(tokens) {
+            let indexed = match token.kind {
+                TokenKind::Word => !bytes[token.span.start].is_ascii_lowercase(),
+                TokenKind::Number => true,
+                _ => false,
+            };
+            if indexed {
                 // (A token takes 24 bytes: memory runs out long before.)
-                .map(|(i, _)| u32::try_from(i).expect("fewer than 2^32 tokens")),
-        );
+                let i = u32::try_from(i).expect("fewer than 2^32 tokens");
+                self.capitals_and_numbers.push(i);
+            }
+        }
         if tokens.is_empty() {
             return;
         }
