@@ -85,9 +85,10 @@ pub fn word_value(word: &str) -> Option<u32> {
     }
 }
 
-/// Every number word starts with one of these three letters, in either
-/// case: most words (`the`, `to`, `of`, `that`) are ruled out here, before
-/// the list is searched.
+/// Could `word` be a number word, or start one (`twenty-four`, `seven-hour`)?
+/// Told by its first three letters, in either case, and its length: most
+/// words (`the`, `to`, `of`, `that`; `for` and `this`, too short for
+/// `forty` and `thirty`) are ruled out here, before the list is searched.
 #[inline]
 fn may_be_number_word(word: &[u8]) -> bool {
     const fn key(text: [u8; 3]) -> u32 {
@@ -96,24 +97,17 @@ fn may_be_number_word(word: &[u8]) -> bool {
         // is met only by those letters, in either case.
         u32::from_le_bytes([text[0] | 0x20, text[1] | 0x20, text[2] | 0x20, 0])
     }
-    const STARTS: [u32; 16] = [
-        key(*b"zer"),
-        key(*b"one"),
-        key(*b"two"),
-        key(*b"thr"),
-        key(*b"fou"),
-        key(*b"fiv"),
-        key(*b"six"),
-        key(*b"sev"),
-        key(*b"eig"),
-        key(*b"nin"),
-        key(*b"ten"),
-        key(*b"ele"),
-        key(*b"twe"),
-        key(*b"thi"),
-        key(*b"fif"),
-        key(*b"for"),
-    ];
+    /// Each number word's first three letters and its length, from the list.
+    const STARTS: [(u32, usize); NUMBER_WORD_LIST.len()] = {
+        let mut starts = [(0, 0); NUMBER_WORD_LIST.len()];
+        let mut i = 0;
+        while i < starts.len() {
+            let word = NUMBER_WORD_LIST[i].as_bytes();
+            starts[i] = (key([word[0], word[1], word[2]]), word.len());
+            i += 1;
+        }
+        starts
+    };
     // By the low five bits of each of the three bytes (a letter's, in
     // either case), a bit per start: one lookup rules out nearly every
     // word without a chain of comparisons; the few left are compared.
@@ -121,38 +115,19 @@ fn may_be_number_word(word: &[u8]) -> bool {
         let mut screen = [0; 1024];
         let mut i = 0;
         while i < STARTS.len() {
-            let [a, b, c, _] = STARTS[i].to_le_bytes();
+            let [a, b, c, _] = STARTS[i].0.to_le_bytes();
             screen[((a & 31) as usize) << 5 | (b & 31) as usize] |= 1 << (c & 31);
             i += 1;
         }
         screen
     };
-    // The length of the shortest number word of each start: `for` and
-    // `this` start as `forty` and `thirty` do, too short to be either.
-    const SHORTEST: [usize; 16] = {
-        let mut shortest = [usize::MAX; 16];
-        let mut w = 0;
-        while w < NUMBER_WORD_LIST.len() {
-            let word = NUMBER_WORD_LIST[w].as_bytes();
-            let start = key([word[0], word[1], word[2]]);
-            let mut s = 0;
-            while s < STARTS.len() {
-                if STARTS[s] == start && word.len() < shortest[s] {
-                    shortest[s] = word.len();
-                }
-                s += 1;
-            }
-            w += 1;
-        }
-        shortest
-    };
     word.first_chunk::<3>().is_some_and(|&first| {
         let [a, b, c] = first.map(|byte| byte & 31);
+        let wanted = key(first);
         SCREEN[usize::from(a) << 5 | usize::from(b)] & (1 << c) != 0
             && STARTS
                 .iter()
-                .zip(SHORTEST)
-                .any(|(&start, shortest)| start == key(first) && word.len() >= shortest)
+                .any(|&(start, len)| start == wanted && word.len() >= len)
     })
 }
 
