@@ -66,8 +66,12 @@ impl Rule for RepeatedWord {
     fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Finding>) {
         for paragraph in &doc.paragraphs {
             let tokens = doc.paragraph_tokens(paragraph);
-            for i in 1..tokens.len() {
-                let (first, second) = (tokens[i - 1], tokens[i]);
+            // Each token with the one before it (`i` is the second's index),
+            // read in place: neither is copied out or bounds-checked.
+            for (i, pair) in (1usize..).zip(tokens.windows(2)) {
+                let [first, second] = pair else {
+                    unreachable!("windows of two")
+                };
                 // Words of different lengths differ in any case: most pairs
                 // are told apart without reading them.
                 if first.kind != TokenKind::Word
