@@ -67,6 +67,10 @@ pub struct Document<'s> {
     pub comments: Vec<Span>,
     /// See [`Document::capitals_and_numbers`].
     capitals_and_numbers: Vec<u32>,
+    /// Per token, how many tokens before it `capitals_and_numbers` holds
+    /// (and, last, how many it holds in all): where any range of tokens
+    /// starts and ends in that index, found without a search.
+    capitals_before: Vec<u32>,
     /// What rules derive from the Document alike (people, casing, dates…),
     /// built on first use and shared.
     analyses: analyses::Analyses,
@@ -96,11 +100,13 @@ impl<'s> Document<'s> {
             misdirected_quotes: Vec::new(),
             comments,
             capitals_and_numbers: Vec::new(),
+            capitals_before: Vec::with_capacity(source.text.len() / 5),
             analyses: analyses::Analyses::default(),
         };
         for block in blocks {
             doc.add_paragraph(block);
         }
+        doc.capitals_before.push(doc.capitals_indexed());
         doc.pair_quotations();
         doc
     }
@@ -117,6 +123,7 @@ impl<'s> Document<'s> {
                 TokenKind::Number => true,
                 _ => false,
             };
+            self.capitals_before.push(self.capitals_indexed());
             if indexed {
                 // (A token takes 24 bytes: memory runs out long before.)
                 let i = u32::try_from(i).expect("fewer than 2^32 tokens");
@@ -208,10 +215,18 @@ impl<'s> Document<'s> {
     /// dates and figures start there: a rule looking for them reads about
     /// one token in eight, and never the lowercase words between.
     pub fn capitals_and_numbers(&self, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
-        let indices = &self.capitals_and_numbers;
-        let from = indices.partition_point(|&i| (i as usize) < range.start);
-        let to = from + indices[from..].partition_point(|&i| (i as usize) < range.end);
-        indices[from..to].iter().map(|&i| i as usize)
+        let tokens = self.tokens.len();
+        let start = range.start.min(tokens);
+        let end = range.end.clamp(start, tokens);
+        let (from, to) = (self.capitals_before[start], self.capitals_before[end]);
+        self.capitals_and_numbers[from as usize..to as usize]
+            .iter()
+            .map(|&i| i as usize)
+    }
+
+    /// How many tokens `capitals_and_numbers` holds so far.
+    fn capitals_indexed(&self) -> u32 {
+        u32::try_from(self.capitals_and_numbers.len()).expect("fewer than 2^32 tokens")
     }
 
     pub fn paragraph_tokens(&self, paragraph: &Paragraph) -> &[Token] {
@@ -382,6 +397,18 @@ mod tests {
         assert_eq!(texts(second), ["über-rich", "NATO", "Go"]);
         assert_eq!(texts(1..3), Vec::<&str>::new());
         assert_eq!(texts(3..4), ["Évian"]);
+        // Any range, also one reversed or past the last token, holds the
+        // indexed tokens that lie in it.
+        let tokens = doc.tokens.len();
+        for start in 0..tokens + 3 {
+            for end in 0..tokens + 3 {
+                let expected: Vec<&str> = (start..end.min(tokens))
+                    .map(|i| doc.token_text(i))
+                    .filter(|word| all.contains(word))
+                    .collect();
+                assert_eq!(texts(start..end), expected, "{start}..{end}");
+            }
+        }
     }
 
     #[test]
