@@ -575,16 +575,16 @@ static PLACES: &str = include_str!("../../rules/places.txt");
 
 /// A place name that can stand where a person stands (`Kenya said`).
 pub fn is_place(word: &str) -> bool {
-    static SORTED: std::sync::OnceLock<Vec<&str>> = std::sync::OnceLock::new();
-    let places = SORTED.get_or_init(|| {
-        let mut places: Vec<&str> = PLACES
+    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    let places = SET.get_or_init(|| {
+        let places: Vec<&str> = PLACES
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty())
             .collect();
-        places.sort_unstable();
-        places
+        // Built once for the process, like the file it reads.
+        WordSet::new(Box::leak(places.into_boxed_slice()))
     });
-    places.binary_search(&word).is_ok()
+    places.contains(word)
 }
 
 /// The word without a trailing full stop, for list lookups.
