@@ -20,6 +20,7 @@
 use std::sync::OnceLock;
 
 use crate::document::{Document, TokenKind};
+use crate::entities::words::is_function_word;
 use crate::lexicon::{Shapes, WordSet};
 use crate::rules::{Category, Finding, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta};
 use crate::span::Span;
@@ -436,8 +437,18 @@ impl Rule for MistranslatedIdiom {
         // one or two of the many.
         let mut found: Vec<Option<Span>> = vec![None; CALQUES.len()];
         let mut matched: Vec<usize> = Vec::new();
+        let rarest_words = rarest_words();
         for sentence in &doc.sentences {
             let tokens = doc.sentence_tokens(sentence);
+            // A calque matches only where its rarest key word stands (the
+            // first is often as common as `in` or `like`): most sentences
+            // hold none of these and are passed over.
+            let holds_a_rarest_word = tokens
+                .iter()
+                .any(|t| t.kind == TokenKind::Word && rarest_words.position(doc, t.span).is_some());
+            if !holds_a_rarest_word {
+                continue;
+            }
             let is = |i: usize, forms: &[&str]| {
                 let token = tokens[i];
                 let word = doc.slice(token.span);
@@ -500,26 +511,55 @@ impl Rule for MistranslatedIdiom {
     }
 }
 
+/// The forms of some key words, screened by their end bytes and length
+/// before the list is searched: most words of a text are ruled out there.
+struct Forms {
+    set: WordSet,
+    shapes: Shapes,
+}
+
+impl Forms {
+    /// Built once for the process, like the list of calques they come from.
+    fn new(forms: Vec<&'static str>) -> Forms {
+        let mut shapes = Shapes::default();
+        for form in &forms {
+            shapes.add(form.as_bytes());
+        }
+        Forms {
+            shapes,
+            set: WordSet::new(Box::leak(forms.into_boxed_slice())),
+        }
+    }
+
+    /// Which form the word at `span` is, in any case.
+    fn position(&self, doc: &Document, span: Span) -> Option<usize> {
+        if !self.shapes.may_hold(doc.bytes(span)) {
+            return None;
+        }
+        self.set.position_ascii_lowercase_of(doc.slice(span))
+    }
+}
+
 /// The calques by the forms of their first key word.
 struct FirstWords {
-    forms: WordSet,
+    forms: Forms,
     /// By form: the calques (indices into [`CALQUES`], in order) it starts.
     calques: Vec<Vec<usize>>,
-    /// The end bytes and lengths of the forms: most words of a text are
-    /// ruled out without a lookup.
-    shapes: Shapes,
 }
 
 impl FirstWords {
     /// Whether the word at `span` may be a form, by its end bytes and
     /// length: most words are ruled out here.
     fn may_be_form(&self, doc: &Document, span: Span) -> bool {
-        self.shapes.may_hold(doc.bytes(span))
+        self.forms.shapes.may_hold(doc.bytes(span))
     }
 
     /// The calques whose first key word is the word at `span`, in any case.
     fn calques_starting_with(&self, doc: &Document, span: Span) -> Option<&[usize]> {
-        let form = self.forms.position_ascii_lowercase_of(doc.slice(span))?;
+        let form = self
+            .forms
+            .set
+            .position_ascii_lowercase_of(doc.slice(span))?;
         Some(&self.calques[form])
     }
 }
@@ -540,16 +580,35 @@ fn first_words() -> &'static FirstWords {
                 }
             }
         }
-        let mut shapes = Shapes::default();
-        for form in &forms {
-            shapes.add(form.as_bytes());
-        }
         FirstWords {
-            shapes,
-            // Built once for the process, like the list it indexes.
-            forms: WordSet::new(Box::leak(forms.into_boxed_slice())),
+            forms: Forms::new(forms),
             calques,
         }
+    })
+}
+
+/// The forms of each calque's rarest key word: the one with no function
+/// word among its forms and the longest shortest form (`beer` in `not my
+/// beer`, `mouth` in `in the mouth of the wolf`).
+fn rarest_words() -> &'static Forms {
+    static RAREST_WORDS: OnceLock<Forms> = OnceLock::new();
+    RAREST_WORDS.get_or_init(|| {
+        let mut forms: Vec<&'static str> = Vec::new();
+        for calque in CALQUES {
+            let rarest = calque
+                .words
+                .iter()
+                .max_by_key(|slot| {
+                    let content = !slot.iter().any(|form| is_function_word(form));
+                    let shortest = slot.iter().map(|form| form.len()).min();
+                    (content, shortest)
+                })
+                .expect("a calque has key words");
+            forms.extend_from_slice(rarest);
+        }
+        forms.sort_unstable();
+        forms.dedup();
+        Forms::new(forms)
     })
 }
 
@@ -591,6 +650,26 @@ mod tests {
             ),
         ] {
             assert_eq!(flagged(&rule, text), vec![want], "{text}");
+        }
+    }
+
+    #[test]
+    fn sentences_are_screened_by_each_calques_rarest_word() {
+        let rarest = rarest_words().set.words();
+        for word in ["beer", "mouth", "ropes", "noodles"] {
+            assert!(rarest.contains(&word), "{word}");
+        }
+        // Common first words would let nearly every sentence through.
+        for word in ["in", "into", "not", "no", "like", "as", "all", "on", "to"] {
+            assert!(!rarest.contains(&word), "{word}");
+        }
+        // Every calque has a rarest word, so none is screened out unseen.
+        for calque in CALQUES {
+            let held = calque
+                .words
+                .iter()
+                .any(|forms| forms.iter().any(|form| rarest.contains(form)));
+            assert!(held, "{}", calque.meaning);
         }
     }
 
