@@ -224,6 +224,17 @@ fn judge(doc: &Document, sentence: &Sentence) -> Option<String> {
         if finite.len() >= 2 && !finite.iter().all(|&v| follows_and_or(doc, body, v)) {
             return None;
         }
+        // So is a first verb not after `and`/`or` that neither a relative
+        // clause nor a dependent one holds: a second verb would make a main
+        // clause, and with this one alone the tests below read only the
+        // words up to it. Most sentences of one clause are told here.
+        if finite.len() == 1
+            && !follows_and_or(doc, body, i)
+            && !is_bare_relative_clause(doc, body, &finite)
+            && !is_dependent_clause_only(doc, body, &finite)
+        {
+            return None;
+        }
     }
     if finite.is_empty() {
         if words > MAX_WORDS {
