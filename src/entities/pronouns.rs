@@ -131,7 +131,7 @@ pub fn resolve(
             let may_be_pronoun_at = |from: usize| {
                 tokens[from..]
                     .iter()
-                    .position(|t| t.kind == TokenKind::Word && may_be_pronoun(doc.bytes(t.span)))
+                    .position(|t| (t.kind == TokenKind::Word) & may_be_pronoun(doc.bytes(t.span)))
                     .map(|found| from + found)
             };
             let mut next = may_be_pronoun_at(0);

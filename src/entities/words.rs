@@ -711,7 +711,10 @@ pub fn pronoun_gender(word: &str) -> Option<Gender> {
 /// to seven letters starting with `h` or `s`, in either case: most words
 /// are ruled out here, before they are read as text or lowercased.
 pub fn may_be_pronoun(word: &[u8]) -> bool {
-    (2..=7).contains(&word.len()) && matches!(word[0] | 0x20, b'h' | b's')
+    // Both tests are made, with no branch between them: asked of every
+    // word, whether one passes is not predictable.
+    let first = word.first().map_or(0, |byte| byte | 0x20);
+    (2..=7).contains(&word.len()) & ((first == b'h') | (first == b's'))
 }
 
 /// The gender an honorific or gendered title states.
