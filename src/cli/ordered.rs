@@ -10,7 +10,7 @@ use std::sync::{Condvar, Mutex};
 /// How many items a worker may run ahead of the oldest one not yet handed
 /// on, per thread: enough to keep every thread busy when item sizes vary,
 /// few enough that memory does not grow with the list.
-const AHEAD_PER_THREAD: usize = 4;
+const AHEAD_PER_THREAD: usize = 8;
 
 /// Call `work` on every item on `threads` threads (the calling thread only
 /// consumes), and `consume` on the results in item order. Stops early, with
