@@ -90,14 +90,17 @@ fn packed(key: &[u8]) -> Packed {
     words
 }
 
-/// Where a packed key sits in a table of recent keys.
+/// Where a packed key sits in a table of recent keys: the top bits of its
+/// mix, as many as the table's size needs.
 fn recent_slot(key: &Packed) -> usize {
     let mixed = (key[0] ^ key[1].rotate_left(21) ^ key[2].rotate_left(42))
         .wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    (mixed >> 52) as usize & (RECENT_SIZE - 1)
+    (mixed >> (u64::BITS - RECENT_SIZE.trailing_zeros())) as usize
 }
 
 const RECENT_SIZE: usize = 4096;
+
+const _: () = assert!(RECENT_SIZE.is_power_of_two() && RECENT_SIZE > 1);
 
 impl Table {
     pub const fn new(
@@ -194,6 +197,17 @@ mod tests {
         assert!(POS.get("said").is_some());
         assert!(POS.get("sai").is_none() && POS.get("saidx").is_none());
         assert!(POS.get("counterrevolutionariesx").is_none());
+    }
+
+    #[test]
+    fn recent_keys_spread_over_the_whole_table() {
+        let mut used = vec![false; RECENT_SIZE];
+        for n in 0..RECENT_SIZE * 8 {
+            used[recent_slot(&packed(format!("w{n}").as_bytes()))] = true;
+        }
+        // Eight keys a slot: nearly every slot, up to the last, is used.
+        assert!(used.iter().filter(|&&u| u).count() > RECENT_SIZE * 99 / 100);
+        assert!(used[RECENT_SIZE - 1] || used[RECENT_SIZE - 2]);
     }
 
     #[test]
