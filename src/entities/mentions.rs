@@ -739,10 +739,7 @@ fn link(doc: &Document, candidates: Vec<Candidate>) -> Entities {
         bare_counts: HashMap::new(),
     };
     for c in candidates.iter().filter(|c| c.form == Form::Bare) {
-        *linker
-            .bare_counts
-            .entry(linker.surname_of(c).to_string())
-            .or_default() += 1;
+        *linker.bare_counts.entry(surname_of(doc, c)).or_default() += 1;
     }
     for (index, c) in candidates.iter().enumerate() {
         if c.form != Form::Bare {
@@ -773,12 +770,25 @@ struct Linker<'a> {
     resolved: Vec<(usize, Option<usize>, bool)>,
     /// How often each lone word occurs, so that an established name is not
     /// taken for a variant of a rarer one.
-    bare_counts: HashMap<String, usize>,
+    bare_counts: HashMap<&'a str, usize>,
 }
 
-impl Linker<'_> {
-    fn surname_of(&self, c: &Candidate) -> &str {
-        last_word(self.doc.slice(c.surname))
+/// The last word of the candidate's surname, as written.
+fn surname_of<'d>(doc: &'d Document, c: &Candidate) -> &'d str {
+    last_word(doc.slice(c.surname))
+}
+
+impl<'a> Linker<'a> {
+    fn surname_of(&self, c: &Candidate) -> &'a str {
+        surname_of(self.doc, c)
+    }
+
+    /// The one person who passes `test`: `None` when nobody does,
+    /// `Some(None)` when several do.
+    fn the_one(&self, test: impl Fn(&Draft) -> bool) -> Option<Option<usize>> {
+        let mut passing = (0..self.people.len()).filter(|&p| test(&self.people[p]));
+        let first = passing.next()?;
+        Some(passing.next().is_none().then_some(first))
     }
 
     fn add_person(
@@ -850,52 +860,42 @@ impl Linker<'_> {
     /// named by surname alone where a person clearly stands, or nothing.
     fn link_bare(&mut self, index: usize) {
         let c = &self.candidates[index];
-        let word = self.surname_of(c).to_string();
-        let exact: Vec<usize> = (0..self.people.len())
-            .filter(|&p| self.people[p].surname == word)
-            .collect();
-        match exact.as_slice() {
-            [p] => return self.resolved.push((index, Some(*p), false)),
-            [_, _, ..] => return self.resolved.push((index, None, false)),
-            [] => {}
+        let word = self.surname_of(c);
+        // The person of that surname; ambiguous when several have it.
+        if let Some(person) = self.the_one(|p| p.surname == word) {
+            return self.resolved.push((index, person, false));
         }
         // A given name alone: the person introduced with it (`Megan` after
         // `Megan Crowley`), else someone the article does not name in full.
-        let by_given: Vec<usize> = (0..self.people.len())
-            .filter(|&p| self.people[p].given.as_deref() == Some(word.as_str()))
-            .collect();
-        if let [p] = by_given.as_slice() {
-            return self.resolved.push((index, Some(*p), false));
-        }
-        if by_given.len() > 1 {
-            return self.resolved.push((index, None, false));
+        if let Some(person) = self.the_one(|p| p.given.as_deref() == Some(word)) {
+            return self.resolved.push((index, person, false));
         }
         // A word no dictionary knows (`Brenan`) may be a misspelled name
         // wherever it stands; a known word only where a person stands.
         // (The lexicon is asked last: its tables are megabytes.)
         let unknown =
-            || pos::lookup(&word).is_none() && with_lowercase(&word, pos::lookup).is_none();
+            || pos::lookup(word).is_none() && with_lowercase(word, pos::lookup).is_none();
         if c.quoted || !(c.person_position || c.possessive || c.subject || unknown()) {
             return;
         }
         // An ordinary word (`More`, `National`) is taken for a misspelled
         // name only where a name must stand: before a speech verb.
-        let may_be_variant = !pos::is_common_word(&word) || c.person_position;
-        if let Some(p) = self.variant_of(index, &word).filter(|_| may_be_variant) {
+        let may_be_variant = !pos::is_common_word(word) || c.person_position;
+        if let Some(p) = self.variant_of(index, word).filter(|_| may_be_variant) {
             return self.resolved.push((index, Some(p), true));
         }
         // A capitalised common word (`Will`, `Mark`) opening a sentence is
         // not a given name; inside one it is (`Megan's dad John`). (Asked
         // last: the names list is a table of megabytes.)
         let opens_sentence = self.doc.sentences[c.sentence].span.start == c.span.start;
-        let lone_given_name = names::first_name(&word)
+        let lone_given_name = names::first_name(word)
             .is_some_and(|n| n.total() >= RARE_GIVEN_NAME)
-            && !(opens_sentence && pos::is_common_word(&word));
+            && !(opens_sentence && pos::is_common_word(word));
         if lone_given_name {
             self.resolved.push((index, None, false));
-        } else if c.person_position && !pos::is_common_word(&word) && !is_demonym(&word) {
+        } else if c.person_position && !pos::is_common_word(word) && !is_demonym(word) {
             // A person named by surname alone (`Macron said`): gender unknown.
-            let p = self.add_person(index, None, word, None);
+            let p = self.add_person(index, None, word.to_string(), None);
             self.resolved.push((index, Some(p), false));
         }
     }

@@ -17,6 +17,13 @@ pub struct Closeness {
 /// plausibly the same name: different first letters (misspellings keep the
 /// initial), too many edits for their length, or too short to judge.
 pub fn closeness(variant: &str, name: &str) -> Option<Closeness> {
+    // Most pairs an article offers differ in their first letter: they are
+    // ruled out before either word is lowercased into a new string. (A
+    // word's first letter lowercases alone: no context changes it.)
+    let initial = |word: &str| word.chars().next().and_then(|c| c.to_lowercase().next());
+    if initial(variant) != initial(name) {
+        return None;
+    }
     let a = variant.to_lowercase();
     let b = name.to_lowercase();
     // `Reeds` is a plural or a different family, not a misspelling of `Reed`
@@ -91,6 +98,16 @@ mod tests {
         assert!(closeness("Müller", "Muller").is_some());
         assert!(closeness("Kovalenkó", "Kovalenko").is_some());
         assert!(!same_sound("gormanégeneva", "gorman"));
+    }
+
+    /// The first letters are compared before lowercasing the words, and
+    /// in either case, as the words' lowercase forms would compare them.
+    #[test]
+    fn first_letters_compare_in_either_case() {
+        assert!(closeness("garmeen", "Gorman").is_some());
+        assert!(closeness("ÖZTÜRKK", "Öztürk").is_some());
+        assert!(closeness("Σωκράτης", "σωκράτη").is_some());
+        assert!(closeness("Dessai", "Lesai").is_none());
     }
 
     #[test]
