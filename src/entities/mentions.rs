@@ -873,8 +873,7 @@ impl<'a> Linker<'a> {
         // A word no dictionary knows (`Brenan`) may be a misspelled name
         // wherever it stands; a known word only where a person stands.
         // (The lexicon is asked last: its tables are megabytes.)
-        let unknown =
-            || pos::lookup(word).is_none() && with_lowercase(word, pos::lookup).is_none();
+        let unknown = || pos::lookup(word).is_none() && with_lowercase(word, pos::lookup).is_none();
         if c.quoted || !(c.person_position || c.possessive || c.subject || unknown()) {
             return;
         }
@@ -888,8 +887,7 @@ impl<'a> Linker<'a> {
         // not a given name; inside one it is (`Megan's dad John`). (Asked
         // last: the names list is a table of megabytes.)
         let opens_sentence = self.doc.sentences[c.sentence].span.start == c.span.start;
-        let lone_given_name = names::first_name(word)
-            .is_some_and(|n| n.total() >= RARE_GIVEN_NAME)
+        let lone_given_name = names::first_name(word).is_some_and(|n| n.total() >= RARE_GIVEN_NAME)
             && !(opens_sentence && pos::is_common_word(word));
         if lone_given_name {
             self.resolved.push((index, None, false));

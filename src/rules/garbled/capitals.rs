@@ -833,7 +833,7 @@ fn before(doc: &Document, tokens: &[Token], i: usize) -> Option<Before> {
         // clause, unless an article makes it part of a name (`the Sunday
         // Times`).
         let named = before_prev.is_some_and(|t| {
-            DEFINITE.contains(&doc.slice(t.span).to_lowercase().as_str())
+            with_lowercase(doc.slice(t.span), |word| DEFINITE.contains(&word))
                 || matches!(doc.slice(t.span), "a" | "an")
         });
         if CALENDAR.contains(text) && !named {

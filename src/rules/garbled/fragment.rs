@@ -118,12 +118,17 @@ impl Rule for Fragment {
     }
 
     fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Finding>) {
+        // Each judged sentence's verbs, in one list for the article.
+        let mut finite = Vec::new();
         for paragraph in &doc.paragraphs {
             if paragraph.kind != BlockKind::Body {
                 continue;
             }
             let sentences = &doc.sentences[paragraph.sentences.clone()];
-            let verdicts: Vec<Option<String>> = sentences.iter().map(|s| judge(doc, s)).collect();
+            let verdicts: Vec<Option<String>> = sentences
+                .iter()
+                .map(|s| judge(doc, s, &mut finite))
+                .collect();
             for (k, sentence) in sentences.iter().enumerate().skip(1) {
                 let Some(message) = &verdicts[k] else {
                     continue;
@@ -175,8 +180,9 @@ fn follows_statement(doc: &Document, previous: &Sentence) -> bool {
         && last_mark.is_some_and(|t| doc.slice(t.span) == "." || doc.slice(t.span).ends_with('.'))
 }
 
-/// Why `sentence` is a fragment, if it is one.
-fn judge(doc: &Document, sentence: &Sentence) -> Option<String> {
+/// Why `sentence` is a fragment, if it is one. `finite` is where its
+/// verbs are listed (emptied first).
+fn judge(doc: &Document, sentence: &Sentence, finite: &mut Vec<usize>) -> Option<String> {
     let tokens = doc.sentence_tokens(sentence);
     let (last, body) = tokens.split_last()?;
     if !last.is_punct(&doc.text, ".") || last.space_before {
@@ -211,7 +217,7 @@ fn judge(doc: &Document, sentence: &Sentence) -> Option<String> {
     if !plain || doc.is_quoted(first.span.start) {
         return None;
     }
-    let mut finite = Vec::new();
+    finite.clear();
     for i in 0..body.len() {
         if !may_be_finite(doc, body, i) {
             continue;
@@ -230,8 +236,8 @@ fn judge(doc: &Document, sentence: &Sentence) -> Option<String> {
         // words up to it. Most sentences of one clause are told here.
         if finite.len() == 1
             && !follows_and_or(doc, body, i)
-            && !is_bare_relative_clause(doc, body, &finite)
-            && !is_dependent_clause_only(doc, body, &finite)
+            && !is_bare_relative_clause(doc, body, finite)
+            && !is_dependent_clause_only(doc, body, finite)
         {
             return None;
         }
@@ -242,13 +248,13 @@ fn judge(doc: &Document, sentence: &Sentence) -> Option<String> {
         }
         return opens_a_phrase(doc, body).then(|| "this sentence has no verb".to_string());
     }
-    if is_bare_relative_clause(doc, body, &finite) {
+    if is_bare_relative_clause(doc, body, finite) {
         return Some("this sentence has no main verb, only a relative clause".to_string());
     }
-    if lacks_subject(doc, body, &finite) {
+    if lacks_subject(doc, body, finite) {
         return Some("the verb after “and” has no subject: this is not a sentence".to_string());
     }
-    if is_dependent_clause_only(doc, body, &finite) {
+    if is_dependent_clause_only(doc, body, finite) {
         return Some(
             "this sentence has only a dependent clause (after “before”, “which”…), no main clause"
                 .to_string(),
