@@ -707,14 +707,25 @@ pub fn pronoun_gender(word: &str) -> Option<Gender> {
     })
 }
 
-/// Could these bytes be a word [`pronoun_gender`] knows? Pronouns are two
-/// to seven letters starting with `h` or `s`, in either case: most words
-/// are ruled out here, before they are read as text or lowercased.
+/// Could these bytes be a word [`pronoun_gender`] knows? Pronouns are two,
+/// three, four or seven letters starting with `he`, `hi` or `sh`, in either
+/// case: most words (`has`, `have`, `so`, `should`) are ruled out here,
+/// before they are read as text or lowercased.
 pub fn may_be_pronoun(word: &[u8]) -> bool {
-    // Both tests are made, with no branch between them: asked of every
+    /// A bit per length of a pronoun: `he`; `him`, `his`, `her`, `she`;
+    /// `hers`; `himself`, `herself`.
+    const LENGTHS: u32 = 1 << 2 | 1 << 3 | 1 << 4 | 1 << 7;
+    let start = |pair: &[u8; 2]| u16::from_le_bytes(*pair);
+    // Setting the 0x20 bits lowercases ASCII capitals and turns no other
+    // byte into a lowercase letter.
+    let head = word
+        .first_chunk::<2>()
+        .map_or(0, |&pair| start(&pair) | 0x2020);
+    // Every test is made, with no branch between them: asked of every
     // word, whether one passes is not predictable.
-    let first = word.first().map_or(0, |byte| byte | 0x20);
-    (2..=7).contains(&word.len()) & ((first == b'h') | (first == b's'))
+    (word.len() < 8)
+        & (LENGTHS >> (word.len() & 7) & 1 == 1)
+        & ((head == start(b"he")) | (head == start(b"hi")) | (head == start(b"sh")))
 }
 
 /// The gender an honorific or gendered title states.
@@ -762,6 +773,24 @@ mod tests {
             for form in [word, &capitalised] {
                 assert_eq!(is_function_word(form), tagged_so(form), "{form}");
             }
+        }
+    }
+
+    #[test]
+    fn the_pronoun_screen_passes_every_pronoun_in_any_case() {
+        for pronoun in [
+            "he", "him", "his", "himself", "she", "her", "hers", "herself",
+        ] {
+            let capitalised = format!("{}{}", pronoun[..1].to_uppercase(), &pronoun[1..]);
+            for form in [pronoun.to_string(), capitalised, pronoun.to_uppercase()] {
+                assert!(may_be_pronoun(form.as_bytes()), "{form}");
+                assert!(pronoun_gender(&form).is_some(), "{form}");
+            }
+        }
+        for word in [
+            "has", "have", "so", "should", "shall", "h", "", "heads", "shown", "the",
+        ] {
+            assert!(!may_be_pronoun(word.as_bytes()), "{word}");
         }
     }
 
