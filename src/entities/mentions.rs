@@ -495,8 +495,9 @@ impl Scanner<'_> {
     }
 
     fn read_run(&self, start: usize, end: usize, paragraph: usize) -> Option<Candidate> {
-        // 1. A known first name followed by name words.
-        if let Some(given) = (start..end).find(|&i| self.starts_full_name(i, end)) {
+        // 1. A known first name followed by name words. (Not the run's last
+        //    word, which no name word follows: most runs are one word.)
+        if let Some(given) = (start..end - 1).find(|&i| self.starts_full_name(i, end)) {
             return self.candidate(start, given, end, Form::Full, paragraph);
         }
         // 2. A title, then one to three name words.
