@@ -32,6 +32,8 @@
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
+use foldhash::fast::FixedState;
+
 use crate::document::{Document, TokenKind};
 use crate::entities::numbers::{Figure, figure_at, is_slip, word_value};
 use crate::lexicon::WordSet;
@@ -224,11 +226,14 @@ impl Rule for QuantityMismatch {
         let mentions = mentions(doc);
         // Earlier comparable statements by what they count, the most recent
         // last, so that each figure meets only its own kind.
-        let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_key = ByKey::default();
         // Every earlier comparable count, for a restatement under another
         // noun, and every number stated so far.
         let mut counts: Vec<&Mention> = Vec::new();
-        let mut stated: HashSet<u64> = HashSet::new();
+        let mut stated: HashSet<u64, FixedState> = HashSet::default();
+        // The earlier statements one figure is compared with, in one list
+        // for the article.
+        let mut earlier: Vec<&Mention> = Vec::new();
         for (later_index, later) in mentions.iter().enumerate() {
             let seen_before = !stated.insert(later.figure.value.to_bits());
             if !later.comparable {
@@ -238,13 +243,15 @@ impl Rule for QuantityMismatch {
                 register(&mut by_key, &mut counts, later, later_index);
                 continue;
             }
-            let mut earlier: Vec<&Mention> = later
-                .keys
-                .iter()
-                .filter_map(|k| by_key.get(k.as_str()))
-                .flat_map(|indices| indices.iter().rev().take(PER_KEY))
-                .map(|&i| &mentions[i])
-                .collect();
+            earlier.clear();
+            earlier.extend(
+                later
+                    .keys
+                    .iter()
+                    .filter_map(|k| by_key.get(k.as_str()))
+                    .flat_map(|indices| indices.iter().rev().take(PER_KEY))
+                    .map(|&i| &mentions[i]),
+            );
             earlier.sort_by_key(|m| m.figure.span.start);
             earlier.dedup_by_key(|m| m.figure.span.start);
             // A reference back whose number the copy has stated before, in
@@ -258,9 +265,13 @@ impl Rule for QuantityMismatch {
     }
 }
 
+/// Indices of the statements of each key (what a figure counts), the most
+/// recent last.
+type ByKey<'m> = HashMap<&'m str, Vec<usize>, FixedState>;
+
 /// Makes `mention` an earlier statement for the figures after it.
 fn register<'m>(
-    by_key: &mut HashMap<&'m str, Vec<usize>>,
+    by_key: &mut ByKey<'m>,
     counts: &mut Vec<&'m Mention>,
     mention: &'m Mention,
     index: usize,
