@@ -13,6 +13,8 @@
 use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 
+use foldhash::fast::FixedState;
+
 use super::similarity::closeness;
 use super::words::{
     is_demonym, is_function_word, is_month_or_day, is_name_particle_lowercased, is_name_suffix,
@@ -737,7 +739,7 @@ fn link(doc: &Document, candidates: Vec<Candidate>) -> Entities {
         candidates: &candidates,
         people: Vec::new(),
         resolved: Vec::new(),
-        bare_counts: HashMap::new(),
+        bare_counts: HashMap::default(),
     };
     for c in candidates.iter().filter(|c| c.form == Form::Bare) {
         *linker.bare_counts.entry(surname_of(doc, c)).or_default() += 1;
@@ -771,7 +773,7 @@ struct Linker<'a> {
     resolved: Vec<(usize, Option<usize>, bool)>,
     /// How often each lone word occurs, so that an established name is not
     /// taken for a variant of a rarer one.
-    bare_counts: HashMap<&'a str, usize>,
+    bare_counts: HashMap<&'a str, usize, FixedState>,
 }
 
 /// The last word of the candidate's surname, as written.
