@@ -248,7 +248,10 @@ fn scan_while(text: &str, start: usize, end: usize, wanted: impl Fn(char) -> boo
 /// `http://…`, `https://…`, `www.…`: up to whitespace, minus trailing
 /// punctuation that belongs to the sentence.
 fn scan_url(text: &str, start: usize, end: usize) -> Option<usize> {
-    if !matches!(text.as_bytes()[start], b'h' | b'w') {
+    // Told by four bytes at once: a test of the first byte alone (`h`, `w`)
+    // passes a word in ten (`which`, `was`, `he`) unpredictably.
+    let first_four = text.as_bytes()[start..end].first_chunk::<4>()?;
+    if first_four != b"http" && first_four != b"www." {
         return None;
     }
     let rest = &text[start..end];
@@ -313,10 +316,18 @@ fn scan_word(
             break;
         }
         // Most words end at a space or a mark that joins nothing, told by
-        // its byte: only these ASCII marks may join a word to what follows.
+        // its byte: only these ASCII marks may join a word to what follows,
+        // and only a letter or digit after them (`don't`, `U.S`, `3.8`,
+        // `AT&T`), not the space after most full stops and commas.
         let byte = bytes[i];
-        if byte.is_ascii() && !matches!(byte, b'\'' | b'-' | b'.' | b',' | b':' | b'/' | b'&') {
-            break;
+        if byte.is_ascii() {
+            let joiner = matches!(byte, b'\'' | b'-' | b'.' | b',' | b':' | b'/' | b'&');
+            let joined = bytes[i + 1..end]
+                .first()
+                .is_some_and(|&next| !next.is_ascii() || next.is_ascii_alphanumeric());
+            if !(joiner && joined) {
+                break;
+            }
         }
         let c = char_at(text, i);
         if c.is_alphanumeric() || is_combining(c) {
