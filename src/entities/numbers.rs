@@ -88,7 +88,8 @@ pub fn word_value(word: &str) -> Option<u32> {
 /// Could `word` be a number word, or start one (`twenty-four`, `seven-hour`)?
 /// Told by its first three letters, in either case, and its length: most
 /// words (`the`, `to`, `of`, `that`; `for` and `this`, too short for
-/// `forty` and `thirty`) are ruled out here, before the list is searched.
+/// `forty` and `thirty`; `foreign` and `through`, with no hyphen after
+/// `forty` and `three`) are ruled out here, before the list is searched.
 #[inline]
 fn may_be_number_word(word: &[u8]) -> bool {
     const fn key(text: [u8; 3]) -> u32 {
@@ -125,9 +126,9 @@ fn may_be_number_word(word: &[u8]) -> bool {
         let [a, b, c] = first.map(|byte| byte & 31);
         let wanted = key(first);
         SCREEN[usize::from(a) << 5 | usize::from(b)] & (1 << c) != 0
-            && STARTS
-                .iter()
-                .any(|&(start, len)| start == wanted && word.len() >= len)
+            && STARTS.iter().any(|&(start, len)| {
+                start == wanted && (word.len() == len || word.get(len) == Some(&b'-'))
+            })
     })
 }
 
@@ -284,13 +285,15 @@ mod tests {
             assert!(may_be_number_word(word.to_uppercase().as_bytes()), "{word}");
             assert!(word_value(word).is_some(), "{word}");
         }
-        // Too short for the number words that start alike.
-        for word in ["for", "For", "this", "This", "think", "sevens"] {
-            assert_eq!(
-                may_be_number_word(word.as_bytes()),
-                word == "sevens",
-                "{word}"
-            );
+        // Too short for the number words that start alike, or longer
+        // without a hyphen after one.
+        for word in [
+            "for", "For", "this", "think", "sevens", "foreign", "through", "Severe",
+        ] {
+            assert!(!may_be_number_word(word.as_bytes()), "{word}");
+        }
+        for word in ["seven-hour", "Twenty-four", "fourteen-year-old", "thirty-"] {
+            assert!(may_be_number_word(word.as_bytes()), "{word}");
         }
     }
 
