@@ -34,6 +34,7 @@
 //! Good: `The council voted to close the road for fear of a collapse.`
 
 use crate::document::{BlockKind, Document, Sentence, Token, TokenKind};
+use crate::lexicon::WordSet;
 use crate::lexicon::pos::{self, Entry, Tag};
 use crate::lowercase::with_lowercase;
 use crate::rules::{Category, Finding, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta};
@@ -78,14 +79,14 @@ const SUBORDINATORS: &[&str] = &[
 
 /// Conjunctions that open a dependent clause and only that: a sentence
 /// made of such a clause has lost its main clause.
-const CLAUSE_SUBORDINATORS: &[&str] = &[
+static CLAUSE_SUBORDINATORS: WordSet = WordSet::new(&[
     "after", "before", "because", "although", "though", "unless", "until", "whereas", "while",
     "since", "when",
-];
+]);
 
 /// Relative pronouns (not `that`, which is also a determiner and a
 /// pronoun that can be the subject).
-const RELATIVE_PRONOUNS: &[&str] = &["which", "who", "whom", "whose"];
+static RELATIVE_PRONOUNS: WordSet = WordSet::new(&["which", "who", "whom", "whose"]);
 
 /// Forms of `be`, `have` and `do`, which a verb may follow.
 const AUXILIARIES: &[&str] = &[
@@ -277,23 +278,22 @@ fn is_dependent_clause_only(doc: &Document, body: &[Token], finite: &[usize]) ->
     if body.iter().any(|t| t.is_punct(&doc.text, ",")) {
         return false;
     }
-    let lower_is =
-        |k: usize, test: &dyn Fn(&str) -> bool| with_lowercase(doc.slice(body[k].span), test);
+    // Each word before the verb is asked: the lists rule out most words by
+    // their end bytes, before lowercasing them.
+    let word = |k: usize| doc.slice(body[k].span);
     let Some(link) = (0..verb).rev().find(|&k| {
-        lower_is(k, &|word| {
-            CLAUSE_SUBORDINATORS.contains(&word)
-                || RELATIVE_PRONOUNS.contains(&word)
-                // `In the last mile as temperatures climbed.`: `as` opens a
-                // clause after a phrase (alone it is too many other things).
-                || (word == "as" && k > 0)
-        })
+        CLAUSE_SUBORDINATORS.contains_lowercase_of(word(k))
+            || RELATIVE_PRONOUNS.contains_lowercase_of(word(k))
+            // `In the last mile as temperatures climbed.`: `as` opens a
+            // clause after a phrase (alone it is too many other things).
+            || (k > 0 && with_lowercase(word(k), |word| word == "as"))
     }) else {
         return false;
     };
     if link > 0 && !opens_a_phrase(doc, &body[..link]) {
         return false;
     }
-    if lower_is(link, &|word| RELATIVE_PRONOUNS.contains(&word)) {
+    if RELATIVE_PRONOUNS.contains_lowercase_of(word(link)) {
         // `In which…`, `From whom…`: a relative clause with nothing to hang
         // on. (A relative clause on a noun may be a deliberate fragment:
         // `Security for those who need it.`)
