@@ -41,7 +41,11 @@ pub struct Casing {
 
 impl Analysis for Casing {
     fn build(doc: &Document) -> Casing {
-        let mut capitalised = FormCounts::default();
+        // About one capital or number in four is a new capitalised form
+        // mid-sentence: room for them from the start saves growing the set
+        // several times over.
+        let indexed = doc.capitals_and_numbers(0..doc.tokens.len()).len();
+        let mut capitalised = FormCounts::with_capacity(indexed / 4);
         for sentence in prose_sentences(doc) {
             let tokens = doc.sentence_tokens(sentence);
             let start = sentence.tokens.start;

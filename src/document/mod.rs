@@ -219,7 +219,10 @@ impl<'s> Document<'s> {
     /// ASCII lowercase letter) or numbers, in text order. Names, acronyms,
     /// dates and figures start there: a rule looking for them reads about
     /// one token in eight, and never the lowercase words between.
-    pub fn capitals_and_numbers(&self, range: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+    pub fn capitals_and_numbers(
+        &self,
+        range: Range<usize>,
+    ) -> impl ExactSizeIterator<Item = usize> + '_ {
         let tokens = self.tokens.len();
         let start = range.start.min(tokens);
         let end = range.end.clamp(start, tokens);
