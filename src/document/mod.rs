@@ -120,21 +120,20 @@ impl<'s> Document<'s> {
         // Every token is written to the index's next place, which only an
         // indexed one keeps: whether a token is indexed (one in six or so)
         // is not predictable, and this takes no branch on it.
-        let mut indexed_len = self.capitals_and_numbers.len();
+        let mut indexed_len = self.capitals_indexed();
         self.capitals_and_numbers
-            .resize(indexed_len + tokens.len(), 0);
+            .resize(self.capitals_and_numbers.len() + tokens.len(), 0);
         for (i, token) in (first_token..).zip(tokens) {
             let capital =
                 (token.kind == TokenKind::Word) & !bytes[token.span.start].is_ascii_lowercase();
             let indexed = capital | (token.kind == TokenKind::Number);
             // (A token takes 24 bytes: memory runs out long before.)
             let i = u32::try_from(i).expect("fewer than 2^32 tokens");
-            self.capitals_before
-                .push(u32::try_from(indexed_len).expect("fewer than 2^32 tokens"));
-            self.capitals_and_numbers[indexed_len] = i;
-            indexed_len += usize::from(indexed);
+            self.capitals_before.push(indexed_len);
+            self.capitals_and_numbers[indexed_len as usize] = i;
+            indexed_len += u32::from(indexed);
         }
-        self.capitals_and_numbers.truncate(indexed_len);
+        self.capitals_and_numbers.truncate(indexed_len as usize);
         if tokens.is_empty() {
             return;
         }

@@ -782,10 +782,6 @@ fn surname_of<'d>(doc: &'d Document, c: &Candidate) -> &'d str {
 }
 
 impl<'a> Linker<'a> {
-    fn surname_of(&self, c: &Candidate) -> &'a str {
-        surname_of(self.doc, c)
-    }
-
     /// The one person who passes `test`: `None` when nobody does,
     /// `Some(None)` when several do.
     fn the_one(&self, test: impl Fn(&Draft) -> bool) -> Option<Option<usize>> {
@@ -815,7 +811,7 @@ impl<'a> Linker<'a> {
     /// earlier one with the same given name; or a new person.
     fn link_named(&mut self, index: usize) {
         let c = &self.candidates[index];
-        let surname = self.surname_of(c).to_string();
+        let surname = surname_of(self.doc, c).to_string();
         let given = c.given.map(|g| self.doc.slice(g).to_string());
         let suffix = c
             .suffix
@@ -863,7 +859,7 @@ impl<'a> Linker<'a> {
     /// named by surname alone where a person clearly stands, or nothing.
     fn link_bare(&mut self, index: usize) {
         let c = &self.candidates[index];
-        let word = self.surname_of(c);
+        let word = surname_of(self.doc, c);
         // The person of that surname; ambiguous when several have it.
         if let Some(person) = self.the_one(|p| p.surname == word) {
             return self.resolved.push((index, person, false));
@@ -932,7 +928,7 @@ impl<'a> Linker<'a> {
             let spelled_right = self
                 .candidates
                 .iter()
-                .filter(|o| self.surname_of(o) == person.surname)
+                .filter(|o| surname_of(self.doc, o) == person.surname)
                 .count();
             if occurrences > spelled_right {
                 continue;
