@@ -93,14 +93,25 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             }
             _ => {}
         }
-        let c = char_at(text, i);
-        // Whitespace beyond ASCII (a no-break space).
-        if c.is_whitespace() {
-            space_before = true;
-            i += c.len_utf8();
-            continue;
-        }
-        let (token_end, kind, plain) = scan_token(text, bytes, i, end, c, &mut emails);
+        // Most tokens are told by their ASCII bytes alone; the others, and
+        // every token where an e-mail address may start, are scanned whole.
+        let ascii = match emails {
+            None => ascii_token(bytes, i, end),
+            Some(_) => None,
+        };
+        let (token_end, kind, plain) = match ascii {
+            Some(token) => token,
+            None => {
+                let c = char_at(text, i);
+                // Whitespace beyond ASCII (a no-break space).
+                if c.is_whitespace() {
+                    space_before = true;
+                    i += c.len_utf8();
+                    continue;
+                }
+                scan_token(text, bytes, i, end, c, &mut emails)
+            }
+        };
         out.push(Token {
             span: Span::new(i, token_end),
             kind,
@@ -112,6 +123,41 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         newline_before = false;
         i = token_end;
     }
+}
+
+/// The token at `start`, as [`scan_token`] finds it, where that is told by
+/// ASCII bytes alone (and no e-mail address is looked for): a word or
+/// number ending at an ASCII byte that joins nothing to it (`said`, `2024`
+/// before a space or a comma), or one ASCII mark other than a full stop
+/// before another. `None` for everything else: a first byte beyond ASCII,
+/// a URL, an ellipsis, a word joined on (`don't`, `3.8`) or running on
+/// beyond ASCII (`café`).
+fn ascii_token(bytes: &[u8], start: usize, end: usize) -> Option<(usize, TokenKind, bool)> {
+    let first = bytes[start];
+    if first.is_ascii_alphanumeric() {
+        let word_end = start + alphanumeric_run(&bytes[start..end]);
+        let ends_here = bytes[..end]
+            .get(word_end)
+            .is_none_or(|&after| after.is_ascii() && !joins(bytes, word_end, end));
+        if !ends_here || may_start_url(&bytes[start..end]) {
+            return None;
+        }
+        let kind = if first.is_ascii_digit() {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        return Some((word_end, kind, true));
+    }
+    if !first.is_ascii() || (first == b'.' && bytes[..end].get(start + 1) == Some(&b'.')) {
+        return None;
+    }
+    let kind = if is_punctuation(char::from(first)) {
+        TokenKind::Punct
+    } else {
+        TokenKind::Symbol
+    };
+    Some((start + 1, kind, false))
 }
 
 fn char_at(text: &str, i: usize) -> char {
@@ -248,10 +294,7 @@ fn scan_while(text: &str, start: usize, end: usize, wanted: impl Fn(char) -> boo
 /// `http://…`, `https://…`, `www.…`: up to whitespace, minus trailing
 /// punctuation that belongs to the sentence.
 fn scan_url(text: &str, start: usize, end: usize) -> Option<usize> {
-    // Told by four bytes at once: a test of the first byte alone (`h`, `w`)
-    // passes a word in ten (`which`, `was`, `he`) unpredictably.
-    let first_four = text.as_bytes()[start..end].first_chunk::<4>()?;
-    if first_four != b"http" && first_four != b"www." {
+    if !may_start_url(&text.as_bytes()[start..end]) {
         return None;
     }
     let rest = &text[start..end];
@@ -265,6 +308,15 @@ fn scan_url(text: &str, start: usize, end: usize) -> Option<usize> {
         .find(|c: char| c.is_whitespace() || c == '\0' || "“”\"<>".contains(c))
         .unwrap_or(rest.len());
     Some(start + trim_trailing_punctuation(&rest[..len]))
+}
+
+/// Whether `bytes` start as a URL does (`http`, `www.`). Told by four bytes
+/// at once: a test of the first byte alone (`h`, `w`) passes a word in ten
+/// (`which`, `was`, `he`) unpredictably.
+fn may_start_url(bytes: &[u8]) -> bool {
+    bytes
+        .first_chunk::<4>()
+        .is_some_and(|first_four| first_four == b"http" || first_four == b"www.")
 }
 
 /// Punctuation that ends a sentence or clause, not a URL.
@@ -316,18 +368,9 @@ fn scan_word(
             break;
         }
         // Most words end at a space or a mark that joins nothing, told by
-        // its byte: only these ASCII marks may join a word to what follows,
-        // and only a letter or digit after them (`don't`, `U.S`, `3.8`,
-        // `AT&T`), not the space after most full stops and commas.
-        let byte = bytes[i];
-        if byte.is_ascii() {
-            let joiner = matches!(byte, b'\'' | b'-' | b'.' | b',' | b':' | b'/' | b'&');
-            let joined = bytes[i + 1..end]
-                .first()
-                .is_some_and(|&next| !next.is_ascii() || next.is_ascii_alphanumeric());
-            if !(joiner && joined) {
-                break;
-            }
+        // its byte.
+        if bytes[i].is_ascii() && !joins(bytes, i, end) {
+            break;
         }
         let c = char_at(text, i);
         if c.is_alphanumeric() || is_combining(c) {
@@ -390,6 +433,18 @@ fn scan_word(
         TokenKind::Word
     };
     (i, kind, plain)
+}
+
+/// Whether the ASCII byte at `i`, right after a run of letters or digits,
+/// may join it to what follows: only these marks may (`don't`, `U.S`,
+/// `3.8`, `AT&T`), and only before a letter or digit, not before the space
+/// after most full stops and commas.
+fn joins(bytes: &[u8], i: usize, end: usize) -> bool {
+    let joiner = matches!(bytes[i], b'\'' | b'-' | b'.' | b',' | b':' | b'/' | b'&');
+    joiner
+        && bytes[i + 1..end]
+            .first()
+            .is_some_and(|&next| !next.is_ascii() || next.is_ascii_alphanumeric())
 }
 
 /// How many bytes at the start of `bytes` are ASCII letters and digits,
@@ -486,6 +541,29 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn tokens_told_by_ascii_bytes_are_the_tokens_scanned_whole() {
+        // After every ASCII first byte: what ends a word, joins one on or
+        // starts a URL, an ellipsis or an e-mail address.
+        let rests = "|bc|bc def|b'c|b’c|b.c|b.|b. c|b,1|,123|b-|b-c|béc|b\u{301}|.|..|\
+                     ttp://x.org|ttps|ww.x.com|b&C|&c|1:30|b/c|/2|bc.com|b.pdf|bc@d.org";
+        let mut told = 0;
+        for first in (1..0x80u8).filter(|b| !b.is_ascii_whitespace() && *b != 0x0B) {
+            for rest in rests.split('|') {
+                let text = format!("{}{rest}", char::from(first));
+                let bytes = text.as_bytes();
+                let Some(fast) = ascii_token(bytes, 0, text.len()) else {
+                    continue;
+                };
+                told += 1;
+                let c = char_at(&text, 0);
+                let whole = scan_token(&text, bytes, 0, text.len(), c, &mut None);
+                assert_eq!(fast, whole, "{text:?}");
+            }
+        }
+        assert!(told > 1000, "{told}");
     }
 
     #[test]
