@@ -5,6 +5,7 @@
 mod hash;
 pub mod names;
 pub mod pos;
+pub(crate) mod recent;
 pub mod shapes;
 mod table;
 pub mod word_set;

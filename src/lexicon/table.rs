@@ -16,7 +16,7 @@ use std::cell::RefCell;
 use std::thread::LocalKey;
 
 use super::hash::{INLINE, ROW, fingerprint, hash, home_slot};
-use crate::bytes::load_short;
+use super::recent::RecentWords;
 
 pub struct Table {
     keys: &'static [u8],
@@ -38,7 +38,7 @@ macro_rules! embedded_table {
         )));
         thread_local! {
             static RECENT: $crate::lexicon::table::RecentKeys =
-                const { std::cell::RefCell::new(Vec::new()) };
+                const { std::cell::RefCell::new($crate::lexicon::recent::RecentWords::new()) };
         }
         $crate::lexicon::table::Table::new(
             include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".keys")),
@@ -49,58 +49,9 @@ macro_rules! embedded_table {
 }
 pub(crate) use embedded_table;
 
-/// Keys of one table looked up lately, per thread, by their hash: a text
-/// asks about the same few thousand words again and again (a rule per word,
-/// a word per sentence), and this small table stays in the cache where the
-/// megabytes of the lexicon do not.
-pub(crate) type RecentKeys = RefCell<Vec<Recent>>;
-
-/// A key looked up lately and what the table holds for it, in 32 bytes (a
-/// cache line holds two, and none straddles two lines).
-#[derive(Clone, Copy, Default)]
-#[repr(C, align(32))]
-pub(crate) struct Recent {
-    /// The key, [`packed`], with its length in the last byte and, in that
-    /// byte's high bit, whether the table holds it ([`HELD`]). An empty
-    /// entry is all zero: no key has length 0.
-    key: Packed,
-    /// What the table holds for the key, if it does.
-    found: (u32, u32),
-}
-
-/// The bit of a [`Recent`] key that says the table holds it.
-const HELD: u64 = 0x80 << 56;
-
-/// A key of at most [`INLINE`] bytes as three little-endian numbers,
-/// zero-padded, with its length in the last byte: compared and hashed in a
-/// few operations, not byte by byte.
-type Packed = [u64; 3];
-
-const _: () = assert!(INLINE <= 23, "a short key and its length fit three words");
-
-fn packed(key: &[u8]) -> Packed {
-    let mut words = [0; 3];
-    for (word, chunk) in words.iter_mut().zip(key.chunks(8)) {
-        *word = match chunk.first_chunk::<8>() {
-            Some(whole) => u64::from_le_bytes(*whole),
-            None => load_short(chunk),
-        };
-    }
-    words[2] |= (key.len() as u64) << 56;
-    words
-}
-
-/// Where a packed key sits in a table of recent keys: the top bits of its
-/// mix, as many as the table's size needs.
-fn recent_slot(key: &Packed) -> usize {
-    let mixed = (key[0] ^ key[1].rotate_left(21) ^ key[2].rotate_left(42))
-        .wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    (mixed >> (u64::BITS - RECENT_SIZE.trailing_zeros())) as usize
-}
-
-const RECENT_SIZE: usize = 4096;
-
-const _: () = assert!(RECENT_SIZE.is_power_of_two() && RECENT_SIZE > 1);
+/// Keys of one table looked up lately, per thread, and what the table holds
+/// for them.
+pub(crate) type RecentKeys = RefCell<RecentWords<(u32, u32)>>;
 
 impl Table {
     pub const fn new(
@@ -126,32 +77,10 @@ impl Table {
         if slots == 0 || key.is_empty() || key.len() > usize::from(u16::MAX) {
             return None;
         }
-        if key.len() > INLINE {
-            return self.probe(key, hash(key), slots);
-        }
-        let wanted = packed(key);
         self.recent.with_borrow_mut(|recent| {
-            if recent.is_empty() {
-                recent.resize(RECENT_SIZE, Recent::default());
-            }
-            let entry = &mut recent[recent_slot(&wanted)];
-            let same = entry.key[0] == wanted[0]
-                && entry.key[1] == wanted[1]
-                && entry.key[2] & !HELD == wanted[2];
             // The lexicon's own hash is computed only for a key not found
-            // here.
-            if !same {
-                let found = self.probe(key, hash(key), slots);
-                let mut stored = wanted;
-                if found.is_some() {
-                    stored[2] |= HELD;
-                }
-                *entry = Recent {
-                    key: stored,
-                    found: found.unwrap_or_default(),
-                };
-            }
-            (entry.key[2] & HELD != 0).then_some(entry.found)
+            // there.
+            recent.get(key, || self.probe(key, hash(key), slots))
         })
     }
 
@@ -197,17 +126,6 @@ mod tests {
         assert!(POS.get("said").is_some());
         assert!(POS.get("sai").is_none() && POS.get("saidx").is_none());
         assert!(POS.get("counterrevolutionariesx").is_none());
-    }
-
-    #[test]
-    fn recent_keys_spread_over_the_whole_table() {
-        let mut used = vec![false; RECENT_SIZE];
-        for n in 0..RECENT_SIZE * 8 {
-            used[recent_slot(&packed(format!("w{n}").as_bytes()))] = true;
-        }
-        // Eight keys a slot: nearly every slot, up to the last, is used.
-        assert!(used.iter().filter(|&&u| u).count() > RECENT_SIZE * 99 / 100);
-        assert!(used[RECENT_SIZE - 1] || used[RECENT_SIZE - 2]);
     }
 
     #[test]
