@@ -10,7 +10,7 @@
 //! surname, or by a close spelling (a variant) when it stands where a person
 //! stands (before a speech verb, as a possessive, as a subject).
 
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
@@ -23,6 +23,7 @@ use super::words::{
 };
 use super::{Entities, Mention, Person};
 use crate::document::{BlockKind, Document, TokenKind};
+use crate::lexicon::recent::RecentWords;
 use crate::lexicon::{names, pos};
 use crate::lowercase::with_lowercase;
 use crate::span::Span;
@@ -110,10 +111,105 @@ struct Scanner<'d> {
 /// Answers of one token's word tests, filled in on first use.
 #[derive(Clone, Default)]
 struct Known {
-    name_word: OnceCell<bool>,
-    name_part: OnceCell<bool>,
-    title: OnceCell<bool>,
+    facts: OnceCell<WordFacts>,
     particle: OnceCell<bool>,
+}
+
+/// What a word's text alone says of it, as a reader of names asks: one
+/// byte of answers, found once for each word a thread meets lately (a
+/// speech writes `The`, `I` and `Congress` hundreds of times), not once
+/// for each test of each token.
+#[derive(Clone, Copy, Default)]
+struct WordFacts(u8);
+
+impl WordFacts {
+    /// A capitalised word that can be part of a person's name.
+    const NAME_WORD: u8 = 1;
+    /// A title before a person's name (`President`, `Dr.`).
+    const TITLE: u8 = 2;
+    /// A name particle (`de`, `van`), but not a given name of its own.
+    const PARTICLE_WORD: u8 = 4;
+    /// A name word that is not a title, function word or demonym.
+    const NAME_PART: u8 = 8;
+    /// A name word heading an organisation's name (`Ministry`).
+    const NON_PERSON_HEAD: u8 = 16;
+    /// An all-capitals word (`NATO`, `US`, `U.S.`).
+    const CAPS: u8 = 32;
+
+    fn has(self, fact: u8) -> bool {
+        self.0 & fact != 0
+    }
+
+    /// The facts of `word`, remembered per thread for short words.
+    fn of(word: &str) -> WordFacts {
+        thread_local! {
+            static RECENT: RefCell<RecentWords<WordFacts>> =
+                const { RefCell::new(RecentWords::new()) };
+        }
+        RECENT
+            .with_borrow_mut(|recent| recent.get(word.as_bytes(), || Some(Self::find(word))))
+            .unwrap_or_default()
+    }
+
+    /// The facts of a word starting with an ASCII letter in lowercase: it
+    /// may only be a particle, and only a few words are, told apart without
+    /// a memo.
+    fn of_lowercase(word: &str) -> WordFacts {
+        WordFacts(if is_particle_word(word) {
+            WordFacts::PARTICLE_WORD
+        } else {
+            0
+        })
+    }
+
+    fn find(word: &str) -> WordFacts {
+        let name_word = looks_like_name_word(word);
+        let title = is_title_word(word);
+        let name_part =
+            name_word && !title && !is_function_word(word) && !is_demonym(strip_possessive(word));
+        let caps = word.len() > 1
+            && word.chars().any(char::is_uppercase)
+            && !word.chars().any(char::is_lowercase);
+        let facts = [
+            (name_word, WordFacts::NAME_WORD),
+            (title, WordFacts::TITLE),
+            (is_particle_word(word), WordFacts::PARTICLE_WORD),
+            (name_part, WordFacts::NAME_PART),
+            (
+                name_part && is_non_person_head(strip_possessive(word)),
+                WordFacts::NON_PERSON_HEAD,
+            ),
+            (caps, WordFacts::CAPS),
+        ];
+        WordFacts(
+            facts
+                .iter()
+                .filter(|(holds, _)| *holds)
+                .fold(0, |all, (_, fact)| all | fact),
+        )
+    }
+}
+
+/// A capitalised word that can be part of a person's name: not all
+/// capitals, no month or day, no abbreviation.
+fn looks_like_name_word(word: &str) -> bool {
+    let word = strip_possessive(word);
+    word.starts_with(char::is_uppercase)
+        && word.chars().any(char::is_lowercase)
+        && !is_month_or_day(word)
+        && !word.contains('.')
+}
+
+/// A name particle (`de`, `la`, `bin`; capitalised at a sentence's start,
+/// `De la Cruz`), unless it is a given name in its own right (`Van`, `Al`).
+fn is_particle_word(word: &str) -> bool {
+    if !is_name_particle_lowercased(word) {
+        return false;
+    }
+    let capitalised = with_lowercase(word, |lower| word != lower);
+    // `Van` (30,000 births) and `Al` (17,000) are given names; `De`, `La`
+    // and `Von` (a few thousand at most) are particles.
+    !(capitalised && names::first_name(word).is_some_and(|n| n.total() >= 10_000))
 }
 
 /// The name-word tokens of part of a run, as far as a reader of names asks
@@ -190,51 +286,32 @@ impl Scanner<'_> {
             && self.text(next) == "."
     }
 
+    /// What token `i`'s text says of it.
+    fn facts(&self, i: usize) -> WordFacts {
+        *self.known(i).facts.get_or_init(|| {
+            let word = self.text(i);
+            if self.doc.starts_ascii_lowercase(&self.doc.tokens[i]) {
+                WordFacts::of_lowercase(word)
+            } else {
+                WordFacts::of(word)
+            }
+        })
+    }
+
     /// A capitalised word that can be part of a person's name.
     fn is_name_word(&self, i: usize) -> bool {
-        if !self.is_word(i) {
-            return false;
-        }
-        *self
-            .known(i)
-            .name_word
-            .get_or_init(|| self.test_name_word(i))
+        self.is_word(i) && self.facts(i).has(WordFacts::NAME_WORD)
     }
 
-    fn test_name_word(&self, i: usize) -> bool {
-        let word = strip_possessive(self.text(i));
-        let mut chars = word.chars();
-        let Some(first) = chars.next() else {
-            return false;
-        };
-        first.is_uppercase()
-            && word.chars().any(char::is_lowercase)
-            && !is_month_or_day(word)
-            && !word.contains('.')
-    }
-
-    /// A name particle (`de`, `la`, `bin`; capitalised at a sentence's start,
-    /// `De la Cruz`, unless it is a given name in its own right, `Van`, `Al`)
-    /// followed by another particle or a name word.
+    /// A name particle followed by another particle or a name word.
     fn is_particle(&self, i: usize) -> bool {
         if !self.is_word(i) {
             return false;
         }
-        *self.known(i).particle.get_or_init(|| self.test_particle(i))
-    }
-
-    fn test_particle(&self, i: usize) -> bool {
-        let word = self.text(i);
-        if !is_name_particle_lowercased(word) {
-            return false;
-        }
-        let capitalised = with_lowercase(word, |lower| word != lower);
-        // `Van` (30,000 births) and `Al` (17,000) are given names; `De`, `La`
-        // and `Von` (a few thousand at most) are particles.
-        if capitalised && names::first_name(word).is_some_and(|n| n.total() >= 10_000) {
-            return false;
-        }
-        self.is_particle(i + 1) || self.is_name_word(i + 1)
+        *self.known(i).particle.get_or_init(|| {
+            self.facts(i).has(WordFacts::PARTICLE_WORD)
+                && (self.is_particle(i + 1) || self.is_name_word(i + 1))
+        })
     }
 
     /// `K.` in `Anna J. Whitley`.
@@ -248,29 +325,16 @@ impl Scanner<'_> {
     /// A name word that can be part of a person's name as written: not a
     /// title, a function word or a demonym.
     fn is_name_part(&self, i: usize) -> bool {
-        self.is_name_word(i)
-            && *self.known(i).name_part.get_or_init(|| {
-                let word = self.text(i);
-                !self.is_title(i) && !is_function_word(word) && !is_demonym(strip_possessive(word))
-            })
+        self.is_word(i) && self.facts(i).has(WordFacts::NAME_PART)
     }
 
     fn is_title(&self, i: usize) -> bool {
-        self.is_word(i)
-            && *self
-                .known(i)
-                .title
-                .get_or_init(|| is_title_word(self.text(i)))
+        self.is_word(i) && self.facts(i).has(WordFacts::TITLE)
     }
 
     /// An all-capitals word (`NATO`, `US`, `U.S.`): part of a title prefix.
     fn is_caps(&self, i: usize) -> bool {
-        self.is_word(i) && {
-            let word = self.text(i);
-            word.len() > 1
-                && word.chars().any(char::is_uppercase)
-                && !word.chars().any(char::is_lowercase)
-        }
+        self.is_word(i) && self.facts(i).has(WordFacts::CAPS)
     }
 
     fn is_possessive(&self, i: usize) -> bool {
@@ -486,7 +550,7 @@ impl Scanner<'_> {
                 continue;
             }
             if !self.is_name_part(i)
-                || (!heads_allowed && is_non_person_head(strip_possessive(self.text(i))))
+                || (!heads_allowed && self.facts(i).has(WordFacts::NON_PERSON_HEAD))
             {
                 return None;
             }
