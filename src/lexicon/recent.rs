@@ -6,11 +6,19 @@
 use super::hash::INLINE;
 use crate::bytes::load_short;
 
-/// Entries of a memo, by a hash of their words: when two words share an
-/// entry, the later one takes it.
+/// Entries of a memo in sets of two, each word's set chosen by a hash of
+/// it: the word asked about last comes first in its set, and a new word
+/// takes the place of the one asked about less lately. (With one entry a
+/// set, a few words that shared it took it from each other again and again:
+/// `is` was looked up in the lexicon 90 times over the speeches.)
 pub(crate) struct RecentWords<V> {
-    entries: Vec<Entry<V>>,
+    sets: Vec<Set<V>>,
 }
+
+/// Two entries, in one cache line.
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(64))]
+struct Set<V>([Entry<V>; 2]);
 
 /// A word asked about lately and what the function gave for it, in 32
 /// bytes for a value of up to 8 (a cache line holds two, and none straddles
@@ -48,24 +56,23 @@ fn packed(word: &[u8]) -> Packed {
     words
 }
 
-/// Where a packed word sits in the memo: the top bits of its mix, as many
-/// as the memo's size needs.
-fn slot(key: &Packed) -> usize {
+/// Which set a packed word belongs to: the top bits of its mix, as many as
+/// the memo's size needs.
+fn set_of(key: &Packed) -> usize {
     let mixed = (key[0] ^ key[1].rotate_left(21) ^ key[2].rotate_left(42))
         .wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    (mixed >> (u64::BITS - SIZE.trailing_zeros())) as usize
+    (mixed >> (u64::BITS - SETS.trailing_zeros())) as usize
 }
 
-const SIZE: usize = 4096;
+/// Sets per memo: 4,096 entries, 128 KiB.
+const SETS: usize = 2048;
 
-const _: () = assert!(SIZE.is_power_of_two() && SIZE > 1);
+const _: () = assert!(SETS.is_power_of_two() && SETS > 1);
 
 impl<V: Copy + Default> RecentWords<V> {
     /// An empty memo; it takes its memory when first asked.
     pub(crate) const fn new() -> RecentWords<V> {
-        RecentWords {
-            entries: Vec::new(),
-        }
+        RecentWords { sets: Vec::new() }
     }
 
     /// What `compute` gives for `word`: remembered if `word` was asked
@@ -75,25 +82,33 @@ impl<V: Copy + Default> RecentWords<V> {
         if word.is_empty() || word.len() > INLINE {
             return compute();
         }
-        if self.entries.is_empty() {
-            self.entries.resize(SIZE, Entry::default());
+        if self.sets.is_empty() {
+            self.sets.resize(SETS, Set::default());
         }
         let wanted = packed(word);
-        let entry = &mut self.entries[slot(&wanted)];
-        let same = entry.key[0] == wanted[0]
-            && entry.key[1] == wanted[1]
-            && entry.key[2] & !GAVE == wanted[2];
-        if !same {
-            let value = compute();
-            let mut key = wanted;
-            if value.is_some() {
-                key[2] |= GAVE;
+        let Set(entries) = &mut self.sets[set_of(&wanted)];
+        let holds = |entry: &Entry<V>| {
+            entry.key[0] == wanted[0]
+                && entry.key[1] == wanted[1]
+                && entry.key[2] & !GAVE == wanted[2]
+        };
+        if !holds(&entries[0]) {
+            if holds(&entries[1]) {
+                entries.swap(0, 1);
+            } else {
+                let value = compute();
+                let mut key = wanted;
+                if value.is_some() {
+                    key[2] |= GAVE;
+                }
+                entries[1] = entries[0];
+                entries[0] = Entry {
+                    key,
+                    value: value.unwrap_or_default(),
+                };
             }
-            *entry = Entry {
-                key,
-                value: value.unwrap_or_default(),
-            };
         }
+        let entry = &entries[0];
         (entry.key[2] & GAVE != 0).then_some(entry.value)
     }
 }
@@ -104,13 +119,42 @@ mod tests {
 
     #[test]
     fn words_spread_over_the_whole_memo() {
-        let mut used = vec![false; SIZE];
-        for n in 0..SIZE * 8 {
-            used[slot(&packed(format!("w{n}").as_bytes()))] = true;
+        let mut used = vec![false; SETS];
+        for n in 0..SETS * 8 {
+            used[set_of(&packed(format!("w{n}").as_bytes()))] = true;
         }
-        // Eight words a slot: nearly every slot, up to the last, is used.
-        assert!(used.iter().filter(|&&u| u).count() > SIZE * 99 / 100);
-        assert!(used[SIZE - 1] || used[SIZE - 2]);
+        // Eight words a set: nearly every set, up to the last, is used.
+        assert!(used.iter().filter(|&&u| u).count() > SETS * 99 / 100);
+        assert!(used[SETS - 1] || used[SETS - 2]);
+    }
+
+    #[test]
+    fn two_words_of_one_set_are_both_remembered() {
+        let mut memo = RecentWords::new();
+        let set = set_of(&packed(b"first"));
+        let other = (0..)
+            .map(|n| format!("w{n}"))
+            .find(|w| set_of(&packed(w.as_bytes())) == set)
+            .expect("some word shares the set");
+        let third = (0..)
+            .map(|n| format!("x{n}"))
+            .find(|w| set_of(&packed(w.as_bytes())) == set)
+            .expect("some word shares the set");
+        memo.get(b"first", || Some(1));
+        memo.get(other.as_bytes(), || Some(2));
+        // Both are remembered, whichever is asked first.
+        assert_eq!(memo.get(b"first", || panic!("first forgotten")), Some(1));
+        assert_eq!(
+            memo.get(other.as_bytes(), || panic!("{other} forgotten")),
+            Some(2)
+        );
+        // A third word takes the place of the one asked about less lately.
+        memo.get(third.as_bytes(), || Some(3));
+        assert_eq!(
+            memo.get(other.as_bytes(), || panic!("{other} forgotten")),
+            Some(2)
+        );
+        assert_eq!(memo.get(b"first", || Some(4)), Some(4));
     }
 
     #[test]
@@ -154,8 +198,9 @@ mod tests {
     }
 
     #[test]
-    fn an_entry_takes_32_bytes() {
+    fn an_entry_takes_32_bytes_and_a_set_one_cache_line() {
         assert_eq!(size_of::<Entry<(u32, u32)>>(), 32);
         assert_eq!(size_of::<Entry<u8>>(), 32);
+        assert_eq!(size_of::<Set<(u32, u32)>>(), 64);
     }
 }
