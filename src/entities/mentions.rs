@@ -10,7 +10,7 @@
 //! surname, or by a close spelling (a variant) when it stands where a person
 //! stands (before a speech verb, as a possessive, as a subject).
 
-use std::cell::{Cell, OnceCell, RefCell};
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
@@ -64,8 +64,11 @@ enum Form {
 pub fn extract(doc: &Document) -> Entities {
     let mut candidates = Vec::new();
     // One memo for the whole article: each sentence's scanner reads its own
-    // tokens' entries, so nothing is allocated per sentence.
-    let known = vec![Known::default(); doc.tokens.len()];
+    // tokens' entries, so nothing is allocated per sentence. (Zeroed
+    // numbers, which the allocator hands out ready: not a value written
+    // per token.)
+    let mut known = vec![0; doc.tokens.len()];
+    let known = Cell::from_mut(&mut known[..]).as_slice_of_cells();
     let mut runs = Vec::new();
     for (paragraph_index, paragraph) in doc.paragraphs.iter().enumerate() {
         let prose = matches!(
@@ -83,7 +86,7 @@ pub fn extract(doc: &Document) -> Entities {
                 start: tokens.start,
                 end: tokens.end,
                 verb_scan: Cell::new((tokens.start, None)),
-                known: &known,
+                known,
             }
             .scan(paragraph_index, &mut runs, &mut candidates);
         }
@@ -105,15 +108,15 @@ struct Scanner<'d> {
     /// Per token of the article, the word tests already made: reading a
     /// run asks each of them of the same token several times, and each is
     /// a lookup in a word list.
-    known: &'d [Known],
+    known: &'d [Cell<u16>],
 }
 
-/// Answers of one token's word tests, filled in on first use.
-#[derive(Clone, Default)]
-struct Known {
-    facts: OnceCell<WordFacts>,
-    particle: OnceCell<bool>,
-}
+/// What a token's memo knows: its [`WordFacts`] in the low byte once
+/// [`FACTS_KNOWN`] is set, and whether it is a particle before a name
+/// ([`PARTICLE`]) once [`PARTICLE_KNOWN`] is. Zero: nothing yet.
+const FACTS_KNOWN: u16 = 1 << 8;
+const PARTICLE_KNOWN: u16 = 1 << 9;
+const PARTICLE: u16 = 1 << 10;
 
 /// What a word's text alone says of it, as a reader of names asks: one
 /// byte of answers, found once for each word a thread meets lately (a
@@ -261,11 +264,6 @@ impl NameWords {
 }
 
 impl Scanner<'_> {
-    /// The memo of token `i`, which is in the sentence.
-    fn known(&self, i: usize) -> &Known {
-        &self.known[i]
-    }
-
     fn text(&self, i: usize) -> &str {
         self.doc.token_text(i)
     }
@@ -288,14 +286,18 @@ impl Scanner<'_> {
 
     /// What token `i`'s text says of it.
     fn facts(&self, i: usize) -> WordFacts {
-        *self.known(i).facts.get_or_init(|| {
-            let word = self.text(i);
-            if self.doc.starts_ascii_lowercase(&self.doc.tokens[i]) {
-                WordFacts::of_lowercase(word)
-            } else {
-                WordFacts::of(word)
-            }
-        })
+        let known = self.known[i].get();
+        if known & FACTS_KNOWN != 0 {
+            return WordFacts(known as u8);
+        }
+        let word = self.text(i);
+        let facts = if self.doc.starts_ascii_lowercase(&self.doc.tokens[i]) {
+            WordFacts::of_lowercase(word)
+        } else {
+            WordFacts::of(word)
+        };
+        self.known[i].set(known | FACTS_KNOWN | u16::from(facts.0));
+        facts
     }
 
     /// A capitalised word that can be part of a person's name.
@@ -308,10 +310,16 @@ impl Scanner<'_> {
         if !self.is_word(i) {
             return false;
         }
-        *self.known(i).particle.get_or_init(|| {
-            self.facts(i).has(WordFacts::PARTICLE_WORD)
-                && (self.is_particle(i + 1) || self.is_name_word(i + 1))
-        })
+        let known = self.known[i].get();
+        if known & PARTICLE_KNOWN != 0 {
+            return known & PARTICLE != 0;
+        }
+        let particle = self.facts(i).has(WordFacts::PARTICLE_WORD)
+            && (self.is_particle(i + 1) || self.is_name_word(i + 1));
+        // Read again: the facts were noted meanwhile.
+        let known = self.known[i].get() | PARTICLE_KNOWN;
+        self.known[i].set(if particle { known | PARTICLE } else { known });
+        particle
     }
 
     /// `K.` in `Anna J. Whitley`.
@@ -1154,7 +1162,8 @@ mod tests {
             Format::Text,
         );
         let doc = Document::new(&source);
-        let known = vec![Known::default(); doc.tokens.len()];
+        let mut known = vec![0; doc.tokens.len()];
+        let known = Cell::from_mut(&mut known[..]).as_slice_of_cells();
         let tokens = doc.sentences[0].tokens.clone();
         let scanner = Scanner {
             doc: &doc,
@@ -1162,7 +1171,7 @@ mod tests {
             start: tokens.start,
             end: tokens.end,
             verb_scan: Cell::new((tokens.start, None)),
-            known: &known,
+            known,
         };
         let mut runs = Vec::new();
         scanner.runs(&mut runs);
