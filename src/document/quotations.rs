@@ -251,9 +251,21 @@ pub fn pair(
 }
 
 fn collect_marks(text: &str, tokens: &[Token]) -> Vec<Mark> {
-    (0..tokens.len())
-        // Only marks are asked about their direction: told by their kind.
-        .filter(|&i| tokens[i].kind == TokenKind::Punct)
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return Vec::new();
+    };
+    let start = first.span.start;
+    // Every mark starts with one of these bytes (see
+    // [`double_quote_direction`]), found in the text many bytes at a time;
+    // the tokens starting there are the only ones asked about.
+    let mut next_token = 0;
+    memchr::memchr3_iter(b'"', 0xE2, 0xC2, &text.as_bytes()[start..last.span.end])
+        .filter_map(move |offset| {
+            let at = start + offset;
+            next_token += tokens[next_token..].partition_point(|t| t.span.start < at);
+            let i = next_token;
+            (tokens.get(i)?.span.start == at).then_some(i)
+        })
         .filter_map(|i| {
             let direction = double_quote_direction(text, tokens, i)?;
             let glyph = match tokens[i].span.text(text) {
