@@ -46,21 +46,36 @@ impl Splitter<'_> {
         let n = self.tokens.len();
         let mut sentences = Vec::new();
         let mut start = 0;
-        let mut list = self.enumerator_at(0);
+        let Some(mut list) = self.enumerator_at(0) else {
+            // Most paragraphs are no list: only the tokens that may end a
+            // sentence are read.
+            for i in self.end_mark_tokens() {
+                if i < start {
+                    continue;
+                }
+                if let Some(end) = self.sentence_end(start, i) {
+                    sentences.push(start..end);
+                    start = end;
+                }
+            }
+            if start < n {
+                sentences.push(start..n);
+            }
+            return sentences;
+        };
         let mut i = 0;
         while i < n {
             // In a paragraph written as an inline list, the next item marker
             // starts a new sentence.
-            if let Some(current) = list
-                && i > 0
+            if i > 0
                 && self.tokens[i].space_before
-                && let Some(found) = self.enumerator_at(i).filter(|&f| continues(current, f))
+                && let Some(found) = self.enumerator_at(i).filter(|&f| continues(list, f))
             {
                 if i > start {
                     sentences.push(start..i);
                     start = i;
                 }
-                list = Some(found);
+                list = found;
             }
             if let Some(end) = self.sentence_end(start, i) {
                 sentences.push(start..end);
@@ -74,6 +89,25 @@ impl Splitter<'_> {
             sentences.push(start..n);
         }
         sentences
+    }
+
+    /// The tokens ending in `.`, `?` or `!`, in order: the only ones
+    /// [`Splitter::sentence_end`] may end a sentence at. Found where the text
+    /// has those bytes, many bytes at a time, not by reading every token.
+    fn end_mark_tokens(&self) -> impl Iterator<Item = usize> + '_ {
+        let start = self.tokens[0].span.start;
+        let end = self.tokens[self.tokens.len() - 1].span.end;
+        let mut next = 0;
+        memchr::memchr3_iter(b'.', b'?', b'!', &self.text.as_bytes()[start..end]).filter_map(
+            move |offset| {
+                let at = start + offset;
+                // Ends are near each other: stepped to, not searched for.
+                while self.tokens.get(next)?.span.end <= at {
+                    next += 1;
+                }
+                (self.tokens[next].span.end == at + 1).then_some(next)
+            },
+        )
     }
 
     /// If a sentence ends with the mark at `i`, the index just past it (its
@@ -313,6 +347,24 @@ mod tests {
             .into_iter()
             .map(|r| text[tokens[r.start].span.start..tokens[r.end - 1].span.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn the_tokens_that_may_end_a_sentence_are_those_ending_in_a_mark() {
+        let text = "Wait... Is it 3.8? Yes!! U.S. talks.Then “no.” (a.m.) e.g. .5 ?!";
+        let mut tokens = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut tokens);
+        let found: Vec<usize> = Splitter {
+            text,
+            tokens: &tokens,
+        }
+        .end_mark_tokens()
+        .collect();
+        let expected: Vec<usize> = (0..tokens.len())
+            .filter(|&i| matches!(tokens[i].span.bytes(text).last(), Some(b'.' | b'?' | b'!')))
+            .collect();
+        assert_eq!(found, expected);
+        assert!(expected.len() > 10);
     }
 
     #[test]
