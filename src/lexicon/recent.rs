@@ -114,7 +114,7 @@ impl<V: Copy + Default> RecentWords<V> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     #[test]
@@ -157,29 +157,34 @@ mod tests {
         assert_eq!(memo.get(b"first", || Some(4)), Some(4));
     }
 
+    /// Words of lengths across the three packed numbers (8, 16 and 20
+    /// bytes among them), words and their prefixes, two cases of one word,
+    /// and words too long to be remembered: for the memo and its users.
+    pub(in crate::lexicon) const WORDS_OF_EVERY_LENGTH: &[&str] = &[
+        "said",
+        "sai",
+        "Jordan",
+        "jordan",
+        "zzqx",
+        "the",
+        "The",
+        "a",
+        "question",
+        "questions",
+        "responsibilities",
+        "responsibilitiesx",
+        "internationalization",
+        "internationalizatio",
+        "counterrevolutionaries",
+    ];
+
     #[test]
     fn what_is_remembered_is_what_the_function_gives() {
-        // Lengths across the three packed numbers (8, 16 and 20 bytes among
-        // them), a word and its prefix, and two cases of one word.
-        let words = [
-            "said",
-            "sai",
-            "Jordan",
-            "jordan",
-            "a",
-            "question",
-            "questions",
-            "responsibilities",
-            "responsibilitiesx",
-            "internationalization",
-            "internationalizatio",
-            "counterrevolutionaries",
-            "",
-        ];
+        let words = WORDS_OF_EVERY_LENGTH.iter().chain(&[""]);
         let function = |word: &str| (!word.len().is_multiple_of(3)).then(|| word.len() as u32 * 7);
         let mut memo = RecentWords::new();
         for _ in 0..3 {
-            for word in words {
+            for &word in words.clone() {
                 let mut computed = false;
                 let value = memo.get(word.as_bytes(), || {
                     computed = true;

@@ -115,6 +115,7 @@ impl Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::recent::tests::WORDS_OF_EVERY_LENGTH;
 
     #[test]
     fn rows_are_aligned_and_keys_long_and_short_are_found() {
@@ -132,27 +133,9 @@ mod tests {
     fn what_was_looked_up_lately_is_found_as_in_the_table() {
         static POS: Table = embedded_table!("pos");
         static NAMES: Table = embedded_table!("names");
-        // Keys of every length a row holds, across the words they are
-        // packed in (8, 16 and 20 bytes among them).
-        let keys = [
-            "said",
-            "sai",
-            "Jordan",
-            "jordan",
-            "zzqx",
-            "the",
-            "The",
-            "a",
-            "question",
-            "questions",
-            "responsibilities",
-            "responsibilitiesx",
-            "internationalization",
-            "internationalizatio",
-        ];
         for _ in 0..3 {
             for table in [&POS, &NAMES] {
-                for key in keys {
+                for key in WORDS_OF_EVERY_LENGTH {
                     let slots = table.slots.len() / ROW;
                     let probed = table.probe(key.as_bytes(), hash(key.as_bytes()), slots);
                     assert_eq!(table.get(key), probed, "{key}");
