@@ -115,9 +115,10 @@ impl Splitter<'_> {
     fn sentence_end(&self, start: usize, i: usize) -> Option<usize> {
         let token = self.tokens[i];
         // Only a token ending in `.`, `?` or `!` may end a sentence, and no
-        // plain word does: most tokens are told here. Both tests are made,
-        // with no branch between them: whether a token is plain is not
-        // predictable, whether it passes both mostly is (one in twenty).
+        // plain word does: in a list's paragraph, read token by token, most
+        // tokens are told here. Both tests are made, with no branch between
+        // them: whether a token is plain is not predictable, whether it
+        // passes both mostly is (one in twenty).
         let last = self.text.as_bytes()[token.span.end - 1];
         if token.plain | !matches!(last, b'.' | b'?' | b'!') {
             return None;

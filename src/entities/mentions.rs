@@ -173,7 +173,8 @@ impl WordFacts {
         let caps = word.len() > 1
             && word.chars().any(char::is_uppercase)
             && !word.chars().any(char::is_lowercase);
-        let facts = [
+        let mut facts = 0;
+        for (holds, fact) in [
             (name_word, WordFacts::NAME_WORD),
             (title, WordFacts::TITLE),
             (is_particle_word(word), WordFacts::PARTICLE_WORD),
@@ -183,13 +184,12 @@ impl WordFacts {
                 WordFacts::NON_PERSON_HEAD,
             ),
             (caps, WordFacts::CAPS),
-        ];
-        WordFacts(
-            facts
-                .iter()
-                .filter(|(holds, _)| *holds)
-                .fold(0, |all, (_, fact)| all | fact),
-        )
+        ] {
+            if holds {
+                facts |= fact;
+            }
+        }
+        WordFacts(facts)
     }
 }
 
