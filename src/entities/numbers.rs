@@ -1,7 +1,9 @@
 //! Figures as news copy writes them: `43`, `12,300`, `2.4`, `six`,
 //! `twenty-four`, and the number in a compound (`18-member`, `seven-hour`).
 
-use crate::document::{Document, TokenKind};
+use std::ops::Range;
+
+use crate::document::{Document, Token, TokenKind};
 use crate::lexicon::WordSet;
 use crate::span::Span;
 
@@ -92,26 +94,41 @@ pub fn word_value(word: &str) -> Option<u32> {
 /// `forty` and `three`) are ruled out here, before the list is searched.
 #[inline]
 fn may_be_number_word(word: &[u8]) -> bool {
-    const fn key(text: [u8; 3]) -> u32 {
-        // Setting the 0x20 bit lowercases an ASCII capital and turns no
-        // other byte into a lowercase letter: a key of lowercase letters
-        // is met only by those letters, in either case.
-        u32::from_le_bytes([text[0] | 0x20, text[1] | 0x20, text[2] | 0x20, 0])
+    word.first_chunk::<3>().is_some_and(|&first| {
+        let wanted = start_key(first);
+        passes_screen(first)
+            && STARTS.iter().any(|&(start, len)| {
+                start == wanted && (word.len() == len || word.get(len) == Some(&b'-'))
+            })
+    })
+}
+
+/// Three letters as one number, in lowercase. Setting the 0x20 bit
+/// lowercases an ASCII capital and turns no other byte into a lowercase
+/// letter: a key of lowercase letters is met only by those letters, in
+/// either case.
+const fn start_key(text: [u8; 3]) -> u32 {
+    u32::from_le_bytes([text[0] | 0x20, text[1] | 0x20, text[2] | 0x20, 0])
+}
+
+/// Each number word's first three letters and its length, from the list.
+const STARTS: [(u32, usize); NUMBER_WORD_LIST.len()] = {
+    let mut starts = [(0, 0); NUMBER_WORD_LIST.len()];
+    let mut i = 0;
+    while i < starts.len() {
+        let word = NUMBER_WORD_LIST[i].as_bytes();
+        starts[i] = (start_key([word[0], word[1], word[2]]), word.len());
+        i += 1;
     }
-    /// Each number word's first three letters and its length, from the list.
-    const STARTS: [(u32, usize); NUMBER_WORD_LIST.len()] = {
-        let mut starts = [(0, 0); NUMBER_WORD_LIST.len()];
-        let mut i = 0;
-        while i < starts.len() {
-            let word = NUMBER_WORD_LIST[i].as_bytes();
-            starts[i] = (key([word[0], word[1], word[2]]), word.len());
-            i += 1;
-        }
-        starts
-    };
-    // By the low five bits of each of the three bytes (a letter's, in
-    // either case), a bit per start: one lookup rules out nearly every
-    // word without a chain of comparisons; the few left are compared.
+    starts
+};
+
+/// Might three bytes start a number word? By the low five bits of each (a
+/// letter's, in either case), a bit per start: one lookup rules out nearly
+/// every word without a chain of comparisons. Bytes that are no letters
+/// may pass; the list, compared after, rules them out.
+#[inline(always)]
+fn passes_screen(first: [u8; 3]) -> bool {
     static SCREEN: [u32; 1024] = {
         let mut screen = [0; 1024];
         let mut i = 0;
@@ -122,14 +139,8 @@ fn may_be_number_word(word: &[u8]) -> bool {
         }
         screen
     };
-    word.first_chunk::<3>().is_some_and(|&first| {
-        let [a, b, c] = first.map(|byte| byte & 31);
-        let wanted = key(first);
-        SCREEN[usize::from(a) << 5 | usize::from(b)] & (1 << c) != 0
-            && STARTS.iter().any(|&(start, len)| {
-                start == wanted && (word.len() == len || word.get(len) == Some(&b'-'))
-            })
-    })
+    let [a, b, c] = first.map(|byte| byte & 31);
+    SCREEN[usize::from(a) << 5 | usize::from(b)] & (1 << c) != 0
 }
 
 /// The figure starting at token `i`, if there is one. (Inline: rules ask
@@ -144,6 +155,44 @@ pub fn figure_at(doc: &Document, i: usize) -> Option<Figure> {
         TokenKind::Word if may_be_number_word(doc.bytes(token.span)) => word_figure_at(doc, i),
         _ => None,
     }
+}
+
+/// The figures in the tokens `range`, in text order. A figure's later
+/// tokens (the `,` and `5OO` of `12,5OO`) start none.
+pub fn figures_in<'d>(doc: &'d Document, range: Range<usize>) -> impl Iterator<Item = Figure> + 'd {
+    let mut i = range.start;
+    std::iter::from_fn(move || {
+        while i < range.end {
+            // Most tokens start no figure. They are passed over by a test
+            // with one branch a token, seldom taken: a token's kind and
+            // first letters are both seen before either is judged.
+            let candidate = doc.tokens[i..range.end]
+                .iter()
+                .position(|token| may_start_figure(doc.text.as_bytes(), token))?;
+            i += candidate;
+            match figure_at(doc, i) {
+                Some(figure) => {
+                    i = figure.tokens.1;
+                    return Some(figure);
+                }
+                None => i += 1,
+            }
+        }
+        None
+    })
+}
+
+/// Is `token` a number, or a word whose first three bytes pass the screen?
+/// Bytes past a short word's end are read, if the text has them: the
+/// screen lets more through, never fewer, and [`figure_at`] decides.
+#[inline(always)]
+fn may_start_figure(text: &[u8], token: &Token) -> bool {
+    let first = text
+        .get(token.span.start..)
+        .and_then(<[u8]>::first_chunk::<3>)
+        .copied()
+        .unwrap_or([0; 3]);
+    (token.kind == TokenKind::Number) | ((token.kind == TokenKind::Word) & passes_screen(first))
 }
 
 fn word_figure_at(doc: &Document, i: usize) -> Option<Figure> {
@@ -264,18 +313,49 @@ mod tests {
     fn figures(text: &str) -> Vec<(String, f64, Option<String>)> {
         let source = Source::new("t.txt", text.to_string(), Format::Text);
         let doc = Document::new(&source);
-        let mut out = Vec::new();
+        figures_in(&doc, 0..doc.tokens.len())
+            .map(|f| (doc.slice(f.span).to_string(), f.value, f.compound))
+            .collect()
+    }
+
+    #[test]
+    fn the_screen_passes_every_token_that_starts_a_figure() {
+        // Words shorter than three letters, at the end of the text too,
+        // capitals, compounds, and a thousands group with letters O.
+        let text = "On 12 May, six of the Twenty-four met for ten hours; 12,3OO \
+                    came. Thirty-odd a 7-member we fifteen-year-old to one. Four";
+        let source = Source::new("t.txt", text.to_string(), Format::Text);
+        let doc = Document::new(&source);
+        let mut stepped = Vec::new();
         let mut i = 0;
         while i < doc.tokens.len() {
             match figure_at(&doc, i) {
-                Some(f) => {
-                    out.push((doc.slice(f.span).to_string(), f.value, f.compound));
-                    i = f.tokens.1;
+                Some(figure) => {
+                    i = figure.tokens.1;
+                    stepped.push(figure);
                 }
                 None => i += 1,
             }
         }
-        out
+        let read: Vec<&str> = stepped.iter().map(|f| doc.slice(f.span)).collect();
+        assert_eq!(
+            read,
+            [
+                "12",
+                "six",
+                "Twenty-four",
+                "ten",
+                "12,3OO",
+                "Thirty",
+                "7",
+                "one",
+                "Four"
+            ]
+        );
+        assert_eq!(
+            figures_in(&doc, 0..doc.tokens.len()).collect::<Vec<_>>(),
+            stepped
+        );
     }
 
     #[test]

@@ -35,7 +35,7 @@ use std::collections::{HashMap, HashSet};
 use foldhash::fast::FixedState;
 
 use crate::document::{Document, TokenKind};
-use crate::entities::numbers::{Figure, figure_at, is_slip, word_value};
+use crate::entities::numbers::{Figure, figure_at, figures_in, is_slip, word_value};
 use crate::lexicon::WordSet;
 use crate::lexicon::pos::{self, Tag};
 use crate::lowercase::with_lowercase;
@@ -581,13 +581,7 @@ fn mentions(doc: &Document) -> Vec<Mention> {
         if !doc.paragraph_of(sentence).kind.is_running_prose() {
             continue;
         }
-        let mut i = sentence.tokens.start;
-        while i < sentence.tokens.end {
-            let Some(figure) = figure_at(doc, i) else {
-                i += 1;
-                continue;
-            };
-            i = figure.tokens.1;
+        for figure in figures_in(doc, sentence.tokens.clone()) {
             if let Some(mention) = mention(doc, figure, index, sentence.tokens.clone()) {
                 out.push(mention);
             }
