@@ -168,7 +168,7 @@ pub fn figures_in<'d>(doc: &'d Document, range: Range<usize>) -> impl Iterator<I
             // first letters are both seen before either is judged.
             let candidate = doc.tokens[i..range.end]
                 .iter()
-                .position(|token| may_start_figure(doc.text.as_bytes(), token))?;
+                .position(|token| may_start_figure(doc, token))?;
             i += candidate;
             match figure_at(doc, i) {
                 Some(figure) => {
@@ -183,15 +183,11 @@ pub fn figures_in<'d>(doc: &'d Document, range: Range<usize>) -> impl Iterator<I
 }
 
 /// Is `token` a number, or a word whose first three bytes pass the screen?
-/// Bytes past a short word's end are read, if the text has them: the
-/// screen lets more through, never fewer, and [`figure_at`] decides.
+/// Bytes past a short word's end may be read: the screen lets more
+/// through, never fewer, and [`figure_at`] decides.
 #[inline(always)]
-fn may_start_figure(text: &[u8], token: &Token) -> bool {
-    let first = text
-        .get(token.span.start..)
-        .and_then(<[u8]>::first_chunk::<3>)
-        .copied()
-        .unwrap_or([0; 3]);
+fn may_start_figure(doc: &Document, token: &Token) -> bool {
+    let first = doc.leading_bytes::<3>(token);
     (token.kind == TokenKind::Number) | ((token.kind == TokenKind::Word) & passes_screen(first))
 }
 

@@ -11,7 +11,9 @@
 use std::collections::HashMap;
 
 use super::Entities;
-use super::words::{Gender, is_person_noun_lowercased, is_place, may_be_pronoun, pronoun_gender};
+use super::words::{
+    Gender, is_person_noun_lowercased, is_place, may_be_pronoun_by, pronoun_gender,
+};
 use crate::document::{BlockKind, Document, TokenKind};
 use crate::lexicon::{WordSet, pos};
 use crate::lowercase::with_lowercase;
@@ -131,7 +133,10 @@ pub fn resolve(
             let may_be_pronoun_at = |from: usize| {
                 tokens[from..]
                     .iter()
-                    .position(|t| (t.kind == TokenKind::Word) & may_be_pronoun(doc.bytes(t.span)))
+                    .position(|t| {
+                        (t.kind == TokenKind::Word)
+                            & may_be_pronoun_by(doc.leading_bytes(t), t.span.len())
+                    })
                     .map(|found| from + found)
             };
             let mut next = may_be_pronoun_at(0);

@@ -712,20 +712,26 @@ pub fn pronoun_gender(word: &str) -> Option<Gender> {
 /// case: most words (`has`, `have`, `so`, `should`) are ruled out here,
 /// before they are read as text or lowercased.
 pub fn may_be_pronoun(word: &[u8]) -> bool {
+    let head = word.first_chunk::<2>().copied().unwrap_or([0; 2]);
+    may_be_pronoun_by(head, word.len())
+}
+
+/// [`may_be_pronoun`] told by a word's first two bytes (any two bytes, if
+/// it is shorter) and its length.
+#[inline(always)]
+pub fn may_be_pronoun_by(head: [u8; 2], len: usize) -> bool {
     /// A bit per length of a pronoun: `he`; `him`, `his`, `her`, `she`;
     /// `hers`; `himself`, `herself`.
     const LENGTHS: u32 = 1 << 2 | 1 << 3 | 1 << 4 | 1 << 7;
-    let start = |pair: &[u8; 2]| u16::from_le_bytes(*pair);
+    let start = |pair: [u8; 2]| u16::from_le_bytes(pair);
     // Setting the 0x20 bits lowercases ASCII capitals and turns no other
     // byte into a lowercase letter.
-    let head = word
-        .first_chunk::<2>()
-        .map_or(0, |&pair| start(&pair) | 0x2020);
+    let head = start(head) | 0x2020;
     // Every test is made, with no branch between them: asked of every
     // word, whether one passes is not predictable.
-    (word.len() < 8)
-        & (LENGTHS >> (word.len() & 7) & 1 == 1)
-        & ((head == start(b"he")) | (head == start(b"hi")) | (head == start(b"sh")))
+    (len < 8)
+        & (LENGTHS >> (len & 7) & 1 == 1)
+        & ((head == start(*b"he")) | (head == start(*b"hi")) | (head == start(*b"sh")))
 }
 
 /// The gender an honorific or gendered title states.
