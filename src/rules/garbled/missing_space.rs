@@ -56,10 +56,17 @@ impl Rule for MissingSpace {
     fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Finding>) {
         for paragraph in &doc.paragraphs {
             let tokens = doc.paragraph_tokens(paragraph);
-            for (i, mark) in tokens.iter().enumerate() {
-                if mark.kind != TokenKind::Punct || mark.space_before {
-                    continue;
-                }
+            // A mark glued to the token before it and to the one after:
+            // most marks have a space after them, and are ruled out by
+            // one test a token, its parts judged together.
+            let glued_marks = tokens.windows(2).enumerate().filter_map(|(i, pair)| {
+                let [mark, after] = pair else {
+                    unreachable!("windows of two")
+                };
+                ((mark.kind == TokenKind::Punct) & !mark.space_before & !after.space_before)
+                    .then_some((i, mark))
+            });
+            for (i, mark) in glued_marks {
                 let text = doc.slice(mark.span);
                 let ends_sentence = matches!(text, "." | "?" | "!");
                 if !(ends_sentence || matches!(text, "," | ";")) {

@@ -19,7 +19,7 @@
 //!
 //! The fix deletes the second word.
 
-use crate::document::{Document, TokenKind};
+use crate::document::{Document, Token, TokenKind};
 use crate::rules::{
     Category, Finding, Fix, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta,
 };
@@ -66,20 +66,26 @@ impl Rule for RepeatedWord {
     fn check(&self, doc: &Document, _settings: &Settings, out: &mut Vec<Finding>) {
         for paragraph in &doc.paragraphs {
             let tokens = doc.paragraph_tokens(paragraph);
+            // Two words of one length, a space between them, starting with
+            // one letter in either case: most pairs are ruled out by this
+            // test, its parts judged together and one branch taken on all.
+            let may_repeat = |first: &Token, second: &Token| {
+                let [a] = doc.leading_bytes::<1>(first);
+                let [b] = doc.leading_bytes::<1>(second);
+                (first.kind == TokenKind::Word)
+                    & (second.kind == TokenKind::Word)
+                    & (first.span.len() == second.span.len())
+                    & second.space_before
+                    & (a | 0x20 == b | 0x20)
+            };
             // Each token with the one before it (`i` is the second's index),
             // read in place: neither is copied out or bounds-checked.
-            for (i, pair) in (1usize..).zip(tokens.windows(2)) {
+            let pairs = (1usize..).zip(tokens.windows(2));
+            for (i, pair) in pairs.filter(|(_, pair)| may_repeat(&pair[0], &pair[1])) {
                 let [first, second] = pair else {
                     unreachable!("windows of two")
                 };
-                // Words of different lengths differ in any case: most pairs
-                // are told apart without reading them.
-                if first.kind != TokenKind::Word
-                    || second.kind != TokenKind::Word
-                    || first.span.len() != second.span.len()
-                    || !second.space_before
-                    || (second.newline_before && !paragraph.kind.is_running_prose())
-                {
+                if second.newline_before && !paragraph.kind.is_running_prose() {
                     continue;
                 }
                 // Compared as bytes before either is read as text.
