@@ -109,7 +109,7 @@ pub fn find_dates(doc: &Document) -> Vec<WrittenDate> {
     let mut dates = Vec::new();
     for (index, paragraph) in doc.paragraphs.iter().enumerate() {
         let reader = Reader {
-            text: &doc.text,
+            doc,
             tokens: doc.paragraph_tokens(paragraph),
         };
         // A date starts at a capitalised word or a number.
@@ -146,21 +146,51 @@ pub fn reference_date(dates: &[WrittenDate], settings: &Settings) -> Option<Date
     })
 }
 
+/// Could a word starting with these three bytes name a weekday or a month
+/// (`Monday`, `Tues.`, `Sept`)? Each name and abbreviation starts with the
+/// first three letters of a full name, capitalised: most capitalised
+/// words (`The`, `We`, `Congress`) are ruled out here, before any name is
+/// compared.
+fn may_name_day_or_month(first: [u8; 3]) -> bool {
+    const fn key(name: &str) -> u32 {
+        let bytes = name.as_bytes();
+        u32::from_le_bytes([bytes[0], bytes[1], bytes[2], 0])
+    }
+    const STARTS: [u32; 19] = {
+        let mut starts = [0; 19];
+        let mut i = 0;
+        while i < WEEKDAY_NAMES.len() {
+            starts[i] = key(WEEKDAY_NAMES[i]);
+            i += 1;
+        }
+        while i < starts.len() {
+            starts[i] = key(MONTH_NAMES[i - WEEKDAY_NAMES.len()]);
+            i += 1;
+        }
+        starts
+    };
+    let [a, b, c] = first;
+    let wanted = u32::from_le_bytes([a, b, c, 0]);
+    STARTS
+        .iter()
+        .fold(false, |found, &start| found | (start == wanted))
+}
+
 struct Reader<'a> {
-    text: &'a str,
+    doc: &'a Document<'a>,
     tokens: &'a [Token],
 }
 
 impl Reader<'_> {
     fn text(&self, i: usize) -> &str {
-        self.tokens.get(i).map_or("", |t| t.span.text(self.text))
+        self.tokens.get(i).map_or("", |t| self.doc.slice(t.span))
     }
 
     /// Token `i` is this punctuation mark.
     fn is(&self, i: usize, mark: &str) -> bool {
         self.tokens
             .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Punct && t.span.text(self.text) == mark)
+            .is_some_and(|t| t.kind == TokenKind::Punct && self.doc.slice(t.span) == mark)
     }
 
     /// Token `i` is glued to the one before it.
@@ -174,7 +204,7 @@ impl Reader<'_> {
         // with the number of its day: most tokens are ruled out by a byte.
         let token = self.tokens.get(i)?;
         let may_start = match token.kind {
-            TokenKind::Word => token.span.bytes(self.text)[0].is_ascii_uppercase(),
+            TokenKind::Word => may_name_day_or_month(self.doc.leading_bytes(token)),
             TokenKind::Number => true,
             _ => false,
         };
@@ -356,7 +386,7 @@ impl Reader<'_> {
             return false;
         }
         let place_before = self.tokens[..start].iter().all(|t| {
-            let word = t.span.text(self.text);
+            let word = self.doc.slice(t.span);
             t.kind == TokenKind::Punct || word.starts_with(char::is_uppercase)
         });
         let dash_after = (end..(end + 5).min(self.tokens.len()))
@@ -374,6 +404,19 @@ fn weekday_from(monday_offset: i8) -> Weekday {
 mod tests {
     use super::*;
     use crate::source::{Format, Source};
+
+    #[test]
+    fn every_name_and_abbreviation_passes_the_first_letters_test() {
+        let head = |word: &str| -> [u8; 3] { word.as_bytes()[..3].try_into().unwrap() };
+        let names = WEEKDAY_NAMES.iter().chain(&MONTH_NAMES);
+        let abbreviations = WEEKDAY_ABBREVIATIONS.iter().chain(MONTH_ABBREVIATIONS);
+        for word in names.copied().chain(abbreviations.map(|&(a, _)| a)) {
+            assert!(may_name_day_or_month(head(word)), "{word}");
+        }
+        for word in ["The", "Congress", "mon", "MAY", "Tux"] {
+            assert!(!may_name_day_or_month(head(word)), "{word}");
+        }
+    }
 
     /// The dates found, with the text each spans.
     fn dates(text: &str) -> Vec<(String, WrittenDate)> {
