@@ -77,6 +77,15 @@ pub fn is_capitals(word: &str) -> bool {
     (2..=8).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// Does `token` start with two ASCII capitals, as every acronym does (and
+/// `CDC’s`, `CDC-led`)? Told by its kind and first two bytes, with no branch
+/// on its length: most capitalised words are ruled out here.
+#[inline(always)]
+pub fn may_be_acronym(doc: &Document, token: &Token) -> bool {
+    let [first, second] = doc.leading_bytes::<2>(token);
+    (token.kind == TokenKind::Word) & first.is_ascii_uppercase() & second.is_ascii_uppercase()
+}
+
 /// A word written as an acronym: two to eight capital letters, not a Roman
 /// numeral.
 pub fn is_acronym(word: &str) -> bool {

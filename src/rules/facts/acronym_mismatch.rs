@@ -37,7 +37,7 @@ use std::collections::{HashMap, HashSet};
 use crate::document::{Document, Token, TokenKind};
 use crate::entities::acronyms::{
     Definition, Definitions, acronym_part, fits, in_capitals_run, is_anagram, is_near_miss,
-    is_roman_numeral, is_well_known, mixed_case_definitions, near_misses,
+    is_roman_numeral, is_well_known, may_be_acronym, mixed_case_definitions, near_misses,
 };
 use crate::rules::{
     Category, Finding, Fix, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta,
@@ -224,12 +224,8 @@ fn check_later_uses(
 
 /// The acronym a word token is written with (`CDC` in `CDC’s`).
 fn acronym_at<'d>(doc: &'d Document, token: &Token) -> Option<&'d str> {
-    if token.kind != TokenKind::Word {
-        return None;
-    }
     // Most words do not start with two capitals: read no further.
-    let bytes = doc.bytes(token.span);
-    if bytes.len() < 2 || !bytes[0].is_ascii_uppercase() || !bytes[1].is_ascii_uppercase() {
+    if !may_be_acronym(doc, token) {
         return None;
     }
     acronym_part(doc.slice(token.span))

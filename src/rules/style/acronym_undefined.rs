@@ -23,9 +23,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::document::{Document, TokenKind};
+use crate::document::Document;
 use crate::entities::acronyms::{
     Definition, Definitions, in_capitals_run, is_acronym, is_near_miss, is_well_known,
+    may_be_acronym,
 };
 use crate::lexicon::pos;
 use crate::rules::{Category, Finding, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta};
@@ -80,7 +81,7 @@ impl Rule for AcronymUndefined {
             }
             for i in doc.capitals_and_numbers(paragraph.tokens.clone()) {
                 let token = doc.tokens[i];
-                if token.kind != TokenKind::Word || !doc.bytes(token.span)[0].is_ascii_uppercase() {
+                if !may_be_acronym(doc, &token) {
                     continue;
                 }
                 let word = doc.slice(token.span);
