@@ -209,21 +209,7 @@ impl<'s> Document<'s> {
     /// asked of every token, it costs a call more than the test.)
     #[inline(always)]
     pub fn starts_ascii_lowercase(&self, token: &Token) -> bool {
-        // A token has at least one byte.
-        self.bytes(token.span)[0].is_ascii_lowercase()
-    }
-
-    /// The first `N` bytes of the text from `token`'s start: past its end
-    /// if it is shorter, zeros if the text ends first. For screens that
-    /// judge every token by its first letters, with no branch on its
-    /// length (asked of every token, whether a word is shorter is not
-    /// predictable); the tokens they let through are then read whole.
-    #[inline(always)]
-    pub fn leading_bytes<const N: usize>(&self, token: &Token) -> [u8; N] {
-        self.text.as_bytes()[token.span.start..]
-            .first_chunk::<N>()
-            .copied()
-            .unwrap_or([0; N])
+        token.first_bytes[0].is_ascii_lowercase()
     }
 
     /// The indices of the tokens in `range` (of [`Document::tokens`]) that
@@ -398,16 +384,6 @@ mod tests {
         assert_eq!(doc.slice(p.dateline.unwrap()), "FRESNO, Calif. —");
         let first = &doc.sentences[p.sentences.start];
         assert_eq!(doc.slice(first.span), "A dam failed.");
-    }
-
-    #[test]
-    fn leading_bytes_read_on_past_a_short_token_and_stop_at_the_text_end() {
-        let source = doc_of("He is, Al");
-        let doc = Document::new(&source);
-        let heads: Vec<[u8; 3]> = doc.tokens.iter().map(|t| doc.leading_bytes(t)).collect();
-        assert_eq!(heads, [*b"He ", *b"is,", *b", A", [0; 3]]);
-        let last = doc.tokens.last().unwrap();
-        assert_eq!(doc.leading_bytes::<2>(last), *b"Al");
     }
 
     #[test]

@@ -38,9 +38,31 @@ pub struct Token {
     /// what a reader of words can take whole, without looking inside.
     #[serde(skip)]
     pub plain: bool,
+    /// The first four bytes of the text from the token's start: on past
+    /// the end of a shorter token, zeros past the end of the text. (In
+    /// room the struct has anyway.) See [`Token::head`].
+    #[serde(skip)]
+    pub first_bytes: [u8; 4],
 }
 
+// The first bytes fill the room a span's alignment leaves after the flags.
+const _: () = assert!(size_of::<Token>() == 24);
+
 impl Token {
+    /// The first `N` bytes (at most four) of the text from the token's
+    /// start, as [`Token::first_bytes`] holds them. For screens that judge
+    /// every token by its first letters: without reading the text, and
+    /// with no branch on the token's length (asked of every token, whether
+    /// a word is shorter is not predictable). What they let through is
+    /// then read whole.
+    #[inline(always)]
+    pub fn head<const N: usize>(&self) -> [u8; N] {
+        *self
+            .first_bytes
+            .first_chunk::<N>()
+            .expect("a token holds four first bytes")
+    }
+
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
     }
@@ -118,10 +140,24 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             space_before,
             newline_before,
             plain,
+            first_bytes: first_bytes(bytes, i),
         });
         space_before = false;
         newline_before = false;
         i = token_end;
+    }
+}
+
+/// The four bytes from `start`, zeros past the end of `bytes`.
+fn first_bytes(bytes: &[u8], start: usize) -> [u8; 4] {
+    match bytes[start..].first_chunk::<4>() {
+        Some(&whole) => whole,
+        None => {
+            let mut head = [0; 4];
+            let rest = &bytes[start..];
+            head[..rest.len()].copy_from_slice(rest);
+            head
+        }
     }
 }
 
@@ -520,6 +556,16 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         texts(text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn first_bytes_read_on_past_a_short_token_and_stop_at_the_text_end() {
+        let text = "He is, Al";
+        let mut tokens = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut tokens);
+        let heads: Vec<[u8; 4]> = tokens.iter().map(|t| t.first_bytes).collect();
+        assert_eq!(heads, [*b"He i", *b"is, ", *b", Al", *b"Al\0\0"]);
+        assert_eq!(tokens[1].head::<2>(), *b"is");
     }
 
     #[test]

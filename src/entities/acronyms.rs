@@ -81,8 +81,8 @@ pub fn is_capitals(word: &str) -> bool {
 /// `CDC’s`, `CDC-led`)? Told by its kind and first two bytes, with no branch
 /// on its length: most capitalised words are ruled out here.
 #[inline(always)]
-pub fn may_be_acronym(doc: &Document, token: &Token) -> bool {
-    let [first, second] = doc.leading_bytes::<2>(token);
+pub fn may_be_acronym(token: &Token) -> bool {
+    let [first, second] = token.head::<2>();
     (token.kind == TokenKind::Word) & first.is_ascii_uppercase() & second.is_ascii_uppercase()
 }
 

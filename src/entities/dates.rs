@@ -204,7 +204,7 @@ impl Reader<'_> {
         // with the number of its day: most tokens are ruled out by a byte.
         let token = self.tokens.get(i)?;
         let may_start = match token.kind {
-            TokenKind::Word => may_name_day_or_month(self.doc.leading_bytes(token)),
+            TokenKind::Word => may_name_day_or_month(token.head()),
             TokenKind::Number => true,
             _ => false,
         };

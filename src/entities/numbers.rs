@@ -166,9 +166,7 @@ pub fn figures_in<'d>(doc: &'d Document, range: Range<usize>) -> impl Iterator<I
             // Most tokens start no figure. They are passed over by a test
             // with one branch a token, seldom taken: a token's kind and
             // first letters are both seen before either is judged.
-            let candidate = doc.tokens[i..range.end]
-                .iter()
-                .position(|token| may_start_figure(doc, token))?;
+            let candidate = doc.tokens[i..range.end].iter().position(may_start_figure)?;
             i += candidate;
             match figure_at(doc, i) {
                 Some(figure) => {
@@ -186,8 +184,8 @@ pub fn figures_in<'d>(doc: &'d Document, range: Range<usize>) -> impl Iterator<I
 /// Bytes past a short word's end may be read: the screen lets more
 /// through, never fewer, and [`figure_at`] decides.
 #[inline(always)]
-fn may_start_figure(doc: &Document, token: &Token) -> bool {
-    let first = doc.leading_bytes::<3>(token);
+fn may_start_figure(token: &Token) -> bool {
+    let first = token.head::<3>();
     (token.kind == TokenKind::Number) | ((token.kind == TokenKind::Word) & passes_screen(first))
 }
 

@@ -134,8 +134,7 @@ pub fn resolve(
                 tokens[from..]
                     .iter()
                     .position(|t| {
-                        (t.kind == TokenKind::Word)
-                            & may_be_pronoun_by(doc.leading_bytes(t), t.span.len())
+                        (t.kind == TokenKind::Word) & may_be_pronoun_by(t.head(), t.span.len())
                     })
                     .map(|found| from + found)
             };

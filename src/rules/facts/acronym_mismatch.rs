@@ -225,7 +225,7 @@ fn check_later_uses(
 /// The acronym a word token is written with (`CDC` in `CDC’s`).
 fn acronym_at<'d>(doc: &'d Document, token: &Token) -> Option<&'d str> {
     // Most words do not start with two capitals: read no further.
-    if !may_be_acronym(doc, token) {
+    if !may_be_acronym(token) {
         return None;
     }
     acronym_part(doc.slice(token.span))

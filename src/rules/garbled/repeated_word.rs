@@ -70,8 +70,8 @@ impl Rule for RepeatedWord {
             // one letter in either case: most pairs are ruled out by this
             // test, its parts judged together and one branch taken on all.
             let may_repeat = |first: &Token, second: &Token| {
-                let [a] = doc.leading_bytes::<1>(first);
-                let [b] = doc.leading_bytes::<1>(second);
+                let [a] = first.head::<1>();
+                let [b] = second.head::<1>();
                 (first.kind == TokenKind::Word)
                     & (second.kind == TokenKind::Word)
                     & (first.span.len() == second.span.len())

@@ -81,7 +81,7 @@ impl Rule for AcronymUndefined {
             }
             for i in doc.capitals_and_numbers(paragraph.tokens.clone()) {
                 let token = doc.tokens[i];
-                if !may_be_acronym(doc, &token) {
+                if !may_be_acronym(&token) {
                     continue;
                 }
                 let word = doc.slice(token.span);
