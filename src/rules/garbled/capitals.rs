@@ -509,10 +509,13 @@ fn judge_lowercase(
             _ => Some(CapitalKind::Stray),
         };
     }
+    // The article's own count first: most capitals that get this far
+    // (`States`, `Government`, `Congress`) are written so again and again,
+    // and are told without a lexicon's lookups.
     if DEVOTIONAL.contains(&lower)
+        || casing.capitalised_mid_sentence(base) > 1
         || is_demonym(lower)
         || !is_common_only(base, lower)
-        || casing.capitalised_mid_sentence(base) > 1
     {
         return None;
     }
