@@ -718,13 +718,15 @@ fn continues_name(doc: &Document, tokens: &[Token], i: usize, lower: &str) -> bo
     let capital_at = |k: usize| tokens.get(i + k).is_some_and(is_capital);
     // (Not a preposition between lowercase words and a name: `businesses
     // Along the Gulf Coast`.)
-    let preposition = pos::lookup(lower).is_some_and(|e| e.primary == Tag::IN)
-        && doc
-            .slice(tokens[i - 1].span)
-            .starts_with(char::is_lowercase);
+    let preposition = || {
+        pos::lookup(lower).is_some_and(|e| e.primary == Tag::IN)
+            && doc
+                .slice(tokens[i - 1].span)
+                .starts_with(char::is_lowercase)
+    };
     let coordinated = match (ahead(1), ahead(2)) {
         (Some("and" | "or"), _) if capital_at(2) => true,
-        (Some("the"), _) if capital_at(2) => !preposition,
+        (Some("the"), _) if capital_at(2) => !preposition(),
         (Some("and" | "or"), Some("a" | "an" | "the")) => capital_at(3),
         _ => false,
     };
