@@ -950,8 +950,8 @@ impl<'a> Linker<'a> {
         }
         // An ordinary word (`More`, `National`) is taken for a misspelled
         // name only where a name must stand: before a speech verb.
-        let may_be_variant = !pos::is_common_word(word) || c.person_position;
-        if let Some(p) = self.variant_of(index, word).filter(|_| may_be_variant) {
+        let may_be_variant = c.person_position || !pos::is_common_word(word);
+        if may_be_variant && let Some(p) = self.variant_of(index, word) {
             return self.resolved.push((index, Some(p), true));
         }
         // A capitalised common word (`Will`, `Mark`) opening a sentence is
