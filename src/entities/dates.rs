@@ -203,11 +203,10 @@ impl Reader<'_> {
         // A date starts with a weekday's or a month's name, capitalised, or
         // with the number of its day: most tokens are ruled out by a byte.
         let token = self.tokens.get(i)?;
-        let may_start = match token.kind {
-            TokenKind::Word => may_name_day_or_month(token.head()),
-            TokenKind::Number => true,
-            _ => false,
-        };
+        // (Both tests made, one branch taken on them: which kind a capital
+        // or number is cannot be guessed.)
+        let may_start = (token.kind == TokenKind::Number)
+            | ((token.kind == TokenKind::Word) & may_name_day_or_month(token.head()));
         if !may_start {
             return None;
         }
