@@ -71,6 +71,8 @@ pub struct Document<'s> {
     /// (and, last, how many it holds in all): where any range of tokens
     /// starts and ends in that index, found without a search.
     capitals_before: Vec<u32>,
+    /// See [`Document::marks`].
+    marks: Vec<u32>,
     /// What rules derive from the Document alike (people, casing, dates…),
     /// built on first use and shared.
     analyses: analyses::Analyses,
@@ -101,6 +103,7 @@ impl<'s> Document<'s> {
             comments,
             capitals_and_numbers: Vec::new(),
             capitals_before: Vec::with_capacity(source.text.len() / 5),
+            marks: Vec::new(),
             analyses: analyses::Analyses::default(),
         };
         for block in blocks {
@@ -116,24 +119,29 @@ impl<'s> Document<'s> {
         let first_token = self.tokens.len();
         tokens::tokenize(&self.text, block.span, &mut self.tokens);
         let tokens = &self.tokens[first_token..];
-        let bytes = self.text.as_bytes();
         // Every token is written to the index's next place, which only an
         // indexed one keeps: whether a token is indexed (one in six or so)
         // is not predictable, and this takes no branch on it.
+        // The marks are indexed the same way.
         let mut indexed_len = self.capitals_indexed();
+        let mut marks_len = self.marks.len();
         self.capitals_and_numbers
             .resize(self.capitals_and_numbers.len() + tokens.len(), 0);
+        self.marks.resize(marks_len + tokens.len(), 0);
         for (i, token) in (first_token..).zip(tokens) {
             let capital =
-                (token.kind == TokenKind::Word) & !bytes[token.span.start].is_ascii_lowercase();
+                (token.kind == TokenKind::Word) & !token.first_bytes[0].is_ascii_lowercase();
             let indexed = capital | (token.kind == TokenKind::Number);
             // (A token takes 24 bytes: memory runs out long before.)
             let i = u32::try_from(i).expect("fewer than 2^32 tokens");
             self.capitals_before.push(indexed_len);
             self.capitals_and_numbers[indexed_len as usize] = i;
             indexed_len += u32::from(indexed);
+            self.marks[marks_len] = i;
+            marks_len += usize::from(token.kind == TokenKind::Punct);
         }
         self.capitals_and_numbers.truncate(indexed_len as usize);
+        self.marks.truncate(marks_len);
         if tokens.is_empty() {
             return;
         }
@@ -228,6 +236,15 @@ impl<'s> Document<'s> {
         self.capitals_and_numbers[from as usize..to as usize]
             .iter()
             .map(|&i| i as usize)
+    }
+
+    /// The indices of the punctuation marks among the tokens in `range`
+    /// (of [`Document::tokens`]), in text order: a rule about marks reads
+    /// about one token in five, and never the words between.
+    pub fn marks(&self, range: Range<usize>) -> impl ExactSizeIterator<Item = usize> + '_ {
+        let from = self.marks.partition_point(|&i| (i as usize) < range.start);
+        let to = from + self.marks[from..].partition_point(|&i| (i as usize) < range.end);
+        self.marks[from..to].iter().map(|&i| i as usize)
     }
 
     /// How many tokens `capitals_and_numbers` holds so far.
@@ -384,6 +401,31 @@ mod tests {
         assert_eq!(doc.slice(p.dateline.unwrap()), "FRESNO, Calif. —");
         let first = &doc.sentences[p.sentences.start];
         assert_eq!(doc.slice(first.span), "A dam failed.");
+    }
+
+    #[test]
+    fn marks_are_indexed_by_range() {
+        let source = doc_of("Yes, he said (twice).\n\n“Go!” she said.\n");
+        let doc = Document::new(&source);
+        let texts = |range: Range<usize>| -> Vec<&str> {
+            doc.marks(range).map(|i| doc.token_text(i)).collect()
+        };
+        let all = texts(0..doc.tokens.len());
+        assert_eq!(all, [",", "(", ")", ".", "“", "!", "”", "."]);
+        let second = doc.paragraphs[1].tokens.clone();
+        assert_eq!(texts(second), ["“", "!", "”", "."]);
+        // Any range, also one reversed or past the last token, holds the
+        // marks that lie in it.
+        let tokens = doc.tokens.len();
+        for start in 0..tokens + 3 {
+            for end in 0..tokens + 3 {
+                let expected: Vec<&str> = (start..end.min(tokens))
+                    .filter(|&i| doc.tokens[i].kind == TokenKind::Punct)
+                    .map(|i| doc.token_text(i))
+                    .collect();
+                assert_eq!(texts(start..end), expected, "{start}..{end}");
+            }
+        }
     }
 
     #[test]

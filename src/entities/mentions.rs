@@ -364,7 +364,9 @@ impl Scanner<'_> {
         // Every token before `from` is read: in a run, or starting none.
         let mut from = range.start;
         for capital in self.doc.capitals_and_numbers(range) {
-            if capital < from || !self.is_word(capital) {
+            // (One branch on both tests: which of the indexed capitals and
+            // numbers are words is not predictable.)
+            if (capital < from) | !self.is_word(capital) {
                 continue;
             }
             let mut start = capital;

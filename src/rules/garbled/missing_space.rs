@@ -57,16 +57,16 @@ impl Rule for MissingSpace {
         for paragraph in &doc.paragraphs {
             let tokens = doc.paragraph_tokens(paragraph);
             // A mark glued to the token before it and to the one after:
-            // most marks have a space after them, and are ruled out by
-            // one test a token, its parts judged together.
-            let glued_marks = tokens.windows(2).enumerate().filter_map(|(i, pair)| {
-                let [mark, after] = pair else {
-                    unreachable!("windows of two")
-                };
-                ((mark.kind == TokenKind::Punct) & !mark.space_before & !after.space_before)
-                    .then_some((i, mark))
-            });
-            for (i, mark) in glued_marks {
+            // most marks have a space after them.
+            let first = paragraph.tokens.start;
+            let glued_marks = doc
+                .marks(paragraph.tokens.clone())
+                .map(|m| m - first)
+                .filter(|&i| {
+                    !tokens[i].space_before & tokens.get(i + 1).is_some_and(|t| !t.space_before)
+                });
+            for i in glued_marks {
+                let mark = &tokens[i];
                 let text = doc.slice(mark.span);
                 let ends_sentence = matches!(text, "." | "?" | "!");
                 if !(ends_sentence || matches!(text, "," | ";")) {

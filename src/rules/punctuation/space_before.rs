@@ -74,9 +74,13 @@ impl Rule for SpaceBefore {
         };
         for paragraph in &doc.paragraphs {
             let tokens = doc.paragraph_tokens(paragraph);
-            for i in 1..tokens.len() {
+            let first = paragraph.tokens.start;
+            for i in doc
+                .marks(first + 1..paragraph.tokens.end)
+                .map(|m| m - first)
+            {
                 let mark = tokens[i];
-                if mark.kind != TokenKind::Punct || !mark.space_before {
+                if !mark.space_before {
                     continue;
                 }
                 let text = doc.slice(mark.span);

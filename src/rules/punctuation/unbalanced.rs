@@ -20,7 +20,7 @@
 //!
 //! Good: `“We will not finish the repairs this weekend,” Antonov said.`
 
-use crate::document::{Document, Quotation, Token, TokenKind};
+use crate::document::{Document, Paragraph, Quotation, Token, TokenKind};
 use crate::rules::{
     Category, Finding, Fix, Fixable, Rule, RuleMeta, Settings, Severity, builtin_meta,
 };
@@ -68,7 +68,7 @@ impl Rule for Unbalanced {
         }
         let mut open = Vec::new();
         for (index, paragraph) in doc.paragraphs.iter().enumerate() {
-            check_brackets(doc, index, doc.paragraph_tokens(paragraph), &mut open, out);
+            check_brackets(doc, index, paragraph, &mut open, out);
         }
         for (mark, _) in open {
             out.push(unclosed_bracket(doc, mark));
@@ -117,10 +117,11 @@ type OpenBracket = (Span, usize);
 fn check_brackets(
     doc: &Document,
     index: usize,
-    tokens: &[Token],
+    paragraph: &Paragraph,
     open: &mut Vec<OpenBracket>,
     out: &mut Vec<Finding>,
 ) {
+    let tokens = doc.paragraph_tokens(paragraph);
     let expired = open
         .iter()
         .take_while(|&&(_, paragraph)| paragraph + BRACKET_REACH < index)
@@ -128,10 +129,9 @@ fn check_brackets(
     for (mark, _) in open.drain(..expired) {
         out.push(unclosed_bracket(doc, mark));
     }
-    for (i, token) in tokens.iter().enumerate() {
-        if token.kind != TokenKind::Punct {
-            continue;
-        }
+    let first = paragraph.tokens.start;
+    for i in doc.marks(paragraph.tokens.clone()).map(|m| m - first) {
+        let token = &tokens[i];
         let mark = doc.slice(token.span);
         match mark {
             "(" | "[" => open.push((token.span, index)),
