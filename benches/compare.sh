@@ -46,11 +46,12 @@ seed_size=$(stat -c %s "$seed")
 echo "load: $(uptime)"
 echo "subset: $(ls "$work/subset" | wc -l) files, $size bytes; collection: $corpus_size bytes"
 
-# time NAME RUNS COMMAND: the median in seconds of RUNS runs (after a warm-up).
+# time NAME RUNS COMMAND: the median in seconds of RUNS runs (after
+# $WARMUP warm-up runs, default 1).
 median() {
     local name=$1 runs=$2
     shift 2
-    hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$work/$name.json" \
+    hyperfine -N -i --warmup "${WARMUP:-1}" --runs "$runs" --export-json "$work/$name.json" \
         --style none "$*" >/dev/null 2>&1
     python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' \
         "$work/$name.json"
@@ -89,8 +90,11 @@ echo "(x galley: the peer's median over galley's, on the 1 MB subset / on the se
 
 echo
 printf '%-30s %10s %10s %10s\n' "galley on the collection" median "MB/s" "peak MB"
+# Fifteen runs after three warm-ups: the machine settles after the peers'
+# runs, and a median of five moved by several percent from one call to the
+# next.
 for threads in 1 2; do
-    t=$(median "galley-all-$threads" 5 "$galley" check --format json --threads "$threads" "$corpus")
+    t=$(WARMUP=3 median "galley-all-$threads" 15 "$galley" check --format json --threads "$threads" "$corpus")
     memory=$(peak "$galley" check --format json --threads "$threads" "$corpus")
     python3 -c 'import sys; t=float(sys.argv[1]); n=float(sys.argv[2]); label="--threads " + sys.argv[3]; print(f"{label:<30} {t*1000:8.0f}ms {n/t/1e6:10.1f} {sys.argv[4]:>10}")' \
         "$t" "$corpus_size" "$threads" "$memory"
