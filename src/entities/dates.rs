@@ -201,7 +201,8 @@ impl Reader<'_> {
     /// A date starting at token `i`, and the index after it.
     fn date_at(&self, i: usize) -> Option<(WrittenDate, usize)> {
         // A date starts with a weekday's or a month's name, capitalised, or
-        // with the number of its day: most tokens are ruled out by a byte.
+        // with the number of its day: most tokens are ruled out by their
+        // kind and first three letters.
         let token = self.tokens.get(i)?;
         // (Both tests made, one branch taken on them: which kind a capital
         // or number is cannot be guessed.)
