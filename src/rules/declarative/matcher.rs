@@ -1071,7 +1071,10 @@ impl Common {
         mut found: impl FnMut(&Hay<'_>, Hit),
     ) {
         let mut scratch = Scratch::default();
-        for sentence in self.sentences(doc) {
+        // Most sentences hold none of the list's phrases, as its screen
+        // found: they are passed over here, without a call.
+        let screened = matcher.screened(doc);
+        for sentence in self.sentences(doc).filter(|&s| screened.may_match(s)) {
             let (hay, hits) = self.sentence_hits(doc, sentence, matcher, &mut scratch);
             for raw in hits.drain(..) {
                 found(
