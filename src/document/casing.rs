@@ -144,7 +144,7 @@ fn count_lowercase(doc: &Document) -> FormCounts {
             }
             // Most words: their first character needs no decoding.
             let word = strip_possessive(doc.slice(token.span));
-            if doc.starts_ascii_lowercase(token) || word.starts_with(char::is_lowercase) {
+            if token.starts_ascii_lowercase() || word.starts_with(char::is_lowercase) {
                 lowercase.add(word);
             }
         }

@@ -129,8 +129,7 @@ impl<'s> Document<'s> {
             .resize(self.capitals_and_numbers.len() + tokens.len(), 0);
         self.marks.resize(marks_len + tokens.len(), 0);
         for (i, token) in (first_token..).zip(tokens) {
-            let capital =
-                (token.kind == TokenKind::Word) & !token.first_bytes[0].is_ascii_lowercase();
+            let capital = (token.kind == TokenKind::Word) & !token.starts_ascii_lowercase();
             let indexed = capital | (token.kind == TokenKind::Number);
             // (A token takes 24 bytes: memory runs out long before.)
             let i = u32::try_from(i).expect("fewer than 2^32 tokens");
@@ -209,15 +208,6 @@ impl<'s> Document<'s> {
     /// [`Span::bytes`] of the text.
     pub fn bytes(&self, span: Span) -> &[u8] {
         span.bytes(&self.text)
-    }
-
-    /// Does `token` start with an ASCII letter in lowercase? Most words of
-    /// prose do, and loops over every token rule them out here: by one
-    /// byte, without slicing the text or decoding a character. (Inline:
-    /// asked of every token, it costs a call more than the test.)
-    #[inline(always)]
-    pub fn starts_ascii_lowercase(&self, token: &Token) -> bool {
-        token.first_bytes[0].is_ascii_lowercase()
     }
 
     /// The indices of the tokens in `range` (of [`Document::tokens`]) that

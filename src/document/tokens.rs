@@ -63,6 +63,15 @@ impl Token {
             .expect("a token holds four first bytes")
     }
 
+    /// Does the token start with an ASCII letter in lowercase? Most words
+    /// of prose do, and loops over every token rule them out here: by one
+    /// byte the token keeps, without reading the text or decoding a
+    /// character.
+    #[inline(always)]
+    pub fn starts_ascii_lowercase(&self) -> bool {
+        self.first_bytes[0].is_ascii_lowercase()
+    }
+
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
     }
@@ -150,15 +159,9 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
 
 /// The four bytes from `start`, zeros past the end of `bytes`.
 fn first_bytes(bytes: &[u8], start: usize) -> [u8; 4] {
-    match bytes[start..].first_chunk::<4>() {
-        Some(&whole) => whole,
-        None => {
-            let mut head = [0; 4];
-            let rest = &bytes[start..];
-            head[..rest.len()].copy_from_slice(rest);
-            head
-        }
-    }
+    let end = bytes.len().min(start + 4);
+    let [a, b, c, d, ..] = load_short(&bytes[start..end]).to_le_bytes();
+    [a, b, c, d]
 }
 
 /// The token at `start`, as [`scan_token`] finds it, where that is told by

@@ -291,7 +291,7 @@ impl Scanner<'_> {
             return WordFacts(known as u8);
         }
         let word = self.text(i);
-        let facts = if self.doc.starts_ascii_lowercase(&self.doc.tokens[i]) {
+        let facts = if self.doc.tokens[i].starts_ascii_lowercase() {
             WordFacts::of_lowercase(word)
         } else {
             WordFacts::of(word)
@@ -392,7 +392,7 @@ impl Scanner<'_> {
     /// A name particle in lowercase (`de`, `van`, `bin`).
     fn is_lowercase_particle(&self, i: usize) -> bool {
         self.is_word(i)
-            && self.doc.starts_ascii_lowercase(&self.doc.tokens[i])
+            && self.doc.tokens[i].starts_ascii_lowercase()
             && is_name_particle_lowercased(self.text(i))
     }
 
@@ -408,7 +408,7 @@ impl Scanner<'_> {
             // A word starting with an ASCII letter in lowercase is no
             // initial, title, name word or capitals word: only a
             // particle or a connector, told apart below.
-            let lowercase = self.is_word(j) && self.doc.starts_ascii_lowercase(&self.doc.tokens[j]);
+            let lowercase = self.is_word(j) && self.doc.tokens[j].starts_ascii_lowercase();
             if !lowercase && (self.is_initial(j) || (self.is_title(j) && self.dot_after(j))) {
                 j += 2;
             } else if starts_here && self.is_particle(j) {
