@@ -2,6 +2,7 @@
 //! once and shared by every rule. Spans are byte offsets into the file.
 
 pub mod analyses;
+mod arrays;
 pub mod blocks;
 pub mod casing;
 pub mod markdown;
@@ -17,6 +18,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 pub use analyses::{Analysis, AnalysisKey};
+use arrays::Arrays;
 pub use blocks::BlockKind;
 pub use casing::Casing;
 pub use quotations::Quotation;
@@ -91,21 +93,24 @@ impl<'s> Document<'s> {
                 Vec::new(),
             ),
         };
+        let arrays = Arrays::take();
         let mut doc = Document {
             source,
             text,
             paragraphs: Vec::with_capacity(blocks.len()),
-            sentences: Vec::new(),
-            tokens: Vec::with_capacity(source.text.len() / 5),
+            sentences: arrays.sentences,
+            tokens: arrays.tokens,
             quotations: Vec::new(),
             stray_closing_quotes: Vec::new(),
             misdirected_quotes: Vec::new(),
             comments,
-            capitals_and_numbers: Vec::new(),
-            capitals_before: Vec::with_capacity(source.text.len() / 5),
-            marks: Vec::new(),
+            capitals_and_numbers: arrays.capitals_and_numbers,
+            capitals_before: arrays.capitals_before,
+            marks: arrays.marks,
             analyses: analyses::Analyses::default(),
         };
+        doc.tokens.reserve(source.text.len() / 5);
+        doc.capitals_before.reserve(source.text.len() / 5);
         for block in blocks {
             doc.add_paragraph(block);
         }
@@ -330,6 +335,20 @@ impl<'s> Document<'s> {
 
 /// The number of leading tokens that form a dateline: capitalised place
 /// words (`FRESNO, Calif.`), an optional agency in parentheses, a dash.
+impl Drop for Document<'_> {
+    /// Keeps the largest arrays for the next Document built on this thread.
+    fn drop(&mut self) {
+        Arrays {
+            tokens: std::mem::take(&mut self.tokens),
+            sentences: std::mem::take(&mut self.sentences),
+            capitals_and_numbers: std::mem::take(&mut self.capitals_and_numbers),
+            capitals_before: std::mem::take(&mut self.capitals_before),
+            marks: std::mem::take(&mut self.marks),
+        }
+        .keep();
+    }
+}
+
 fn dateline_length(text: &str, tokens: &[Token]) -> usize {
     let mut saw_caps = false;
     for (i, token) in tokens.iter().enumerate().take(12) {
