@@ -388,13 +388,7 @@ fn judge(doc: &Document, tokens: &[Token], i: usize, modern: bool) -> Option<Cap
         return None;
     }
     let word = doc.slice(token.span);
-    // The base keeps the word's first letter (or is empty): a word that does
-    // not start with a capital is decided without taking it apart.
     if !word.starts_with(char::is_uppercase) {
-        return None;
-    }
-    let base = contraction_base(word);
-    if !is_capitalised(base) {
         return None;
     }
     let next = tokens[i + 1];
@@ -413,6 +407,12 @@ fn judge(doc: &Document, tokens: &[Token], i: usize, modern: bool) -> Option<Cap
         && next.space_before
         && tokens.get(i + 2).is_some_and(lowercase_word);
     if !lowercase_word(&next) && !acronym_next && !number_next {
+        return None;
+    }
+    // Only then is the word taken apart: most capitals (in names, before
+    // marks) are ruled out by the word after them.
+    let base = contraction_base(word);
+    if !is_capitalised(base) {
         return None;
     }
     let before = before(doc, tokens, i)?;
