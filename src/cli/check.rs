@@ -132,6 +132,7 @@ enum Input {
 /// One checked file.
 struct Checked {
     file: FileResult,
+    /// Counted only for `--statistics` (a pass over every token).
     words: usize,
     /// What fixing did, with `--fix` or `--diff`.
     fixed: Option<Fixed>,
@@ -438,7 +439,7 @@ fn check_input(
         diagnostics
     };
     let doc = Document::new(&source);
-    let words = doc.word_count();
+    let words = if args.statistics { doc.word_count() } else { 0 };
     let diagnostics = lint(&doc);
     drop(doc);
 
