@@ -410,11 +410,14 @@ fn may_be_finite(doc: &Document, body: &[Token], i: usize) -> bool {
         return false;
     }
     let word = doc.slice(token.span);
-    if FINITE_CONTRACTIONS.iter().any(|c| word.ends_with(c)) {
-        return true;
-    }
-    if let Some(base) = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")) {
-        return with_lowercase(base, |base| PRONOUNS_WITH_IS.contains(&base));
+    // A plain word (ASCII letters and digits only) has no apostrophe.
+    if !token.plain {
+        if FINITE_CONTRACTIONS.iter().any(|c| word.ends_with(c)) {
+            return true;
+        }
+        if let Some(base) = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")) {
+            return with_lowercase(base, |base| PRONOUNS_WITH_IS.contains(&base));
+        }
     }
     let entry = if i == 0 {
         lower_entry(word)
