@@ -8,9 +8,12 @@
 // capital. One pass decides which, so the two rules never report the same
 // word twice.
 
+use std::cell::OnceCell;
+use std::sync::Arc;
+
 use crate::document::casing::strip_possessive;
 use crate::document::words::is_sentence_starter;
-use crate::document::{Analysis, BlockKind, Document, Token, TokenKind};
+use crate::document::{Analysis, BlockKind, Casing, Document, Token, TokenKind};
 use crate::lexicon::pos::{self, Entry, Tag};
 use crate::lexicon::{WordSet, names};
 use crate::lowercase::with_lowercase;
@@ -345,6 +348,8 @@ impl Analysis for MisplacedCapitals {
 fn misplaced_capitals(doc: &Document) -> Vec<MisplacedCapital> {
     let mut out = Vec::new();
     let modern = !capitalises_offices(doc);
+    // Fetched once for the article, and only if some capital asks.
+    let casing = OnceCell::new();
     for sentence in &doc.sentences {
         let paragraph = &doc.paragraphs[sentence.paragraph];
         let tokens = doc.sentence_tokens(sentence);
@@ -361,7 +366,7 @@ fn misplaced_capitals(doc: &Document) -> Vec<MisplacedCapital> {
         // Neither the first token nor the last is judged.
         let inner = start + 1..sentence.tokens.end.saturating_sub(1);
         for i in doc.capitals_and_numbers(inner).map(|i| i - start) {
-            if let Some(kind) = judge(doc, tokens, i, modern) {
+            if let Some(kind) = judge(doc, tokens, i, modern, &casing) {
                 out.push(MisplacedCapital {
                     kind,
                     previous: start + i - 1,
@@ -376,8 +381,15 @@ fn misplaced_capitals(doc: &Document) -> Vec<MisplacedCapital> {
 /// Is the capitalised word at `tokens[i]` out of place, and why?
 /// `modern`: the article does not capitalise offices after `the` (see
 /// [`capitalises_offices`]), so an ordinary noun it also writes in
-/// lowercase is no name after `the` either.
-fn judge(doc: &Document, tokens: &[Token], i: usize, modern: bool) -> Option<CapitalKind> {
+/// lowercase is no name after `the` either. `casing`: the article's
+/// [`Casing`], once some capital has asked for it.
+fn judge(
+    doc: &Document,
+    tokens: &[Token],
+    i: usize,
+    modern: bool,
+    casing: &OnceCell<Arc<Casing>>,
+) -> Option<CapitalKind> {
     let token = tokens[i];
     if token.kind != TokenKind::Word || !token.space_before || token.newline_before {
         return None;
@@ -428,7 +440,7 @@ fn judge(doc: &Document, tokens: &[Token], i: usize, modern: bool) -> Option<Cap
     // in running text.
     with_lowercase(base, |lower| {
         with_lowercase(doc.slice(tokens[i - 1].span), |previous| {
-            judge_lowercase(doc, tokens, &capital, lower, previous)
+            judge_lowercase(doc, tokens, &capital, lower, previous, casing)
         })
     })
 }
@@ -454,6 +466,7 @@ fn judge_lowercase(
     capital: &Capital,
     lower: &str,
     previous: &str,
+    casing: &OnceCell<Arc<Casing>>,
 ) -> Option<CapitalKind> {
     let Capital {
         i,
@@ -470,7 +483,7 @@ fn judge_lowercase(
         return None;
     }
     let quoted = doc.is_quoted(token.span.start);
-    let casing = doc.casing();
+    let casing = casing.get_or_init(|| doc.casing());
 
     // (A subject `He` is judged by its neighbours only: two lost full stops
     // before `He` in one article must not excuse each other.)
