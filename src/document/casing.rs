@@ -57,9 +57,8 @@ impl Analysis for Casing {
                 if token.kind != TokenKind::Word {
                     continue;
                 }
-                let word = strip_possessive(doc.slice(token.span));
-                if word.starts_with(char::is_uppercase) && i > 0 && follows_word(doc, tokens, i) {
-                    capitalised.add(word);
+                if token.starts_uppercase(&doc.text) && i > 0 && follows_word(doc, tokens, i) {
+                    capitalised.add(strip_possessive(doc.slice(token.span)));
                 }
             }
         }

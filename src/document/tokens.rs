@@ -72,6 +72,31 @@ impl Token {
         self.first_bytes[0].is_ascii_lowercase()
     }
 
+    /// Whether the token's first character is lowercase: told by the
+    /// first byte the token keeps when that is ASCII, else read from
+    /// `text` (the Document's).
+    #[inline(always)]
+    pub fn starts_lowercase(&self, text: &str) -> bool {
+        let first = self.first_bytes[0];
+        if first.is_ascii() {
+            first.is_ascii_lowercase()
+        } else {
+            self.span.text(text).starts_with(char::is_lowercase)
+        }
+    }
+
+    /// Whether the token's first character is uppercase, told as
+    /// [`Token::starts_lowercase`] tells a lowercase one.
+    #[inline(always)]
+    pub fn starts_uppercase(&self, text: &str) -> bool {
+        let first = self.first_bytes[0];
+        if first.is_ascii() {
+            first.is_ascii_uppercase()
+        } else {
+            self.span.text(text).starts_with(char::is_uppercase)
+        }
+    }
+
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
     }
@@ -608,6 +633,26 @@ mod tests {
                     assert_eq!(alphanumeric_run(&bytes), expected, "{bytes:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_tokens_first_letter_is_told_lowercase_or_uppercase_as_its_text_says() {
+        let text = "Über élan said 4 US, ‘x’ Ωmega ωmega";
+        let mut tokens = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut tokens);
+        for token in tokens {
+            let word = token.span.text(text);
+            assert_eq!(
+                token.starts_lowercase(text),
+                word.starts_with(char::is_lowercase),
+                "{word}"
+            );
+            assert_eq!(
+                token.starts_uppercase(text),
+                word.starts_with(char::is_uppercase),
+                "{word}"
+            );
         }
     }
 

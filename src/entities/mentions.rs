@@ -770,10 +770,10 @@ impl Scanner<'_> {
     fn finite_verb_before(&self, end: usize) -> bool {
         let (mut read, mut verb) = self.verb_scan.get();
         while verb.is_none() && read < end {
-            let word = self.text(read);
-            let finite = self.doc.tokens[read].kind == TokenKind::Word
-                && word.starts_with(char::is_lowercase)
-                && pos::lookup(word).is_some_and(|e| e.primary.is_finite_verb());
+            let token = self.doc.tokens[read];
+            let finite = token.kind == TokenKind::Word
+                && token.starts_lowercase(&self.doc.text)
+                && pos::lookup(self.text(read)).is_some_and(|e| e.primary.is_finite_verb());
             if finite {
                 verb = Some(read);
             }

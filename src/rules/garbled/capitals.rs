@@ -394,21 +394,13 @@ fn judge(
     if token.kind != TokenKind::Word || !token.space_before || token.newline_before {
         return None;
     }
-    // Most words start with an ASCII letter in lowercase: told by a byte.
-    let first = doc.bytes(token.span)[0];
-    if first.is_ascii() && !first.is_ascii_uppercase() {
+    if !token.starts_uppercase(&doc.text) {
         return None;
     }
     let word = doc.slice(token.span);
-    if !word.starts_with(char::is_uppercase) {
-        return None;
-    }
     let next = tokens[i + 1];
-    let lowercase_word = |t: &Token| {
-        t.kind == TokenKind::Word
-            && t.space_before
-            && doc.slice(t.span).starts_with(char::is_lowercase)
-    };
+    let lowercase_word =
+        |t: &Token| t.kind == TokenKind::Word && t.space_before && t.starts_lowercase(&doc.text);
     // `crash An SEC examiner testified`: an article before an acronym.
     let acronym_next = next.kind == TokenKind::Word
         && next.space_before

@@ -428,7 +428,7 @@ fn may_be_finite(doc: &Document, body: &[Token], i: usize) -> bool {
         // An unknown lowercase word may be a verb the lexicon lacks, but not
         // after an article, a possessive or a preposition (`into the
         // ravine`); an unknown capitalised one is a name.
-        return word.starts_with(char::is_lowercase)
+        return token.starts_lowercase(&doc.text)
             && !(i > 0 && opens_noun_phrase(&body[i - 1], doc));
     };
     if i == 0 {
@@ -446,7 +446,7 @@ fn may_be_finite(doc: &Document, body: &[Token], i: usize) -> bool {
         return false;
     }
     // A capital after a capital continues a name: `the Great Plains`.
-    if word.starts_with(char::is_uppercase) && previous.starts_with(char::is_uppercase) && i > 1 {
+    if token.starts_uppercase(&doc.text) && body[i - 1].starts_uppercase(&doc.text) && i > 1 {
         return false;
     }
     // A noun after its modifiers and their article or preposition heads
