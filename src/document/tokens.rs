@@ -77,23 +77,30 @@ impl Token {
     /// `text` (the Document's).
     #[inline(always)]
     pub fn starts_lowercase(&self, text: &str) -> bool {
-        let first = self.first_bytes[0];
-        if first.is_ascii() {
-            first.is_ascii_lowercase()
-        } else {
-            self.span.text(text).starts_with(char::is_lowercase)
-        }
+        self.first_character_is(text, u8::is_ascii_lowercase, char::is_lowercase)
     }
 
     /// Whether the token's first character is uppercase, told as
     /// [`Token::starts_lowercase`] tells a lowercase one.
     #[inline(always)]
     pub fn starts_uppercase(&self, text: &str) -> bool {
+        self.first_character_is(text, u8::is_ascii_uppercase, char::is_uppercase)
+    }
+
+    /// `ascii` of the first byte when that is ASCII, else `any` of the
+    /// first character of the token's text.
+    #[inline(always)]
+    fn first_character_is(
+        &self,
+        text: &str,
+        ascii: impl Fn(&u8) -> bool,
+        any: impl Fn(char) -> bool,
+    ) -> bool {
         let first = self.first_bytes[0];
         if first.is_ascii() {
-            first.is_ascii_uppercase()
+            ascii(&first)
         } else {
-            self.span.text(text).starts_with(char::is_uppercase)
+            self.span.text(text).starts_with(any)
         }
     }
 
