@@ -141,10 +141,8 @@ fn count_lowercase(doc: &Document) -> FormCounts {
             if token.kind != TokenKind::Word {
                 continue;
             }
-            // Most words: their first character needs no decoding.
-            let word = strip_possessive(doc.slice(token.span));
-            if token.starts_ascii_lowercase() || word.starts_with(char::is_lowercase) {
-                lowercase.add(word);
+            if token.starts_lowercase(&doc.text) {
+                lowercase.add(strip_possessive(doc.slice(token.span)));
             }
         }
     }

@@ -333,8 +333,6 @@ impl<'s> Document<'s> {
     }
 }
 
-/// The number of leading tokens that form a dateline: capitalised place
-/// words (`FRESNO, Calif.`), an optional agency in parentheses, a dash.
 impl Drop for Document<'_> {
     /// Keeps the largest arrays for the next Document built on this thread.
     fn drop(&mut self) {
@@ -349,6 +347,8 @@ impl Drop for Document<'_> {
     }
 }
 
+/// The number of leading tokens that form a dateline: capitalised place
+/// words (`FRESNO, Calif.`), an optional agency in parentheses, a dash.
 fn dateline_length(text: &str, tokens: &[Token]) -> usize {
     let mut saw_caps = false;
     for (i, token) in tokens.iter().enumerate().take(12) {

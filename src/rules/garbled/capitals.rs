@@ -327,10 +327,10 @@ fn capitalises_offices(doc: &Document) -> bool {
     doc.capitals_and_numbers(1..tokens.len())
         .filter(|&i| {
             let token = &tokens[i];
-            token.kind == TokenKind::Word && doc.bytes(tokens[i - 1].span) == b"the" && {
-                let word = doc.slice(token.span);
-                word.starts_with(char::is_uppercase) && with_lowercase(word, is_official_noun)
-            }
+            token.kind == TokenKind::Word
+                && doc.bytes(tokens[i - 1].span) == b"the"
+                && token.starts_uppercase(&doc.text)
+                && with_lowercase(doc.slice(token.span), is_official_noun)
         })
         .nth(OLD_STYLE_OFFICIAL_NOUNS - 1)
         .is_some()
@@ -659,10 +659,9 @@ fn in_sentence_case(doc: &Document, tokens: &[Token]) -> bool {
     tokens
         .iter()
         .filter(|t| {
-            let word = doc.slice(t.span);
             t.kind == TokenKind::Word
-                && word.starts_with(char::is_lowercase)
-                && pos::lookup(word).is_some_and(|e| is_content_tag(e.primary))
+                && t.starts_lowercase(&doc.text)
+                && pos::lookup(doc.slice(t.span)).is_some_and(|e| is_content_tag(e.primary))
         })
         .nth(1)
         .is_some()
@@ -703,8 +702,7 @@ fn is_demonym(lower: &str) -> bool {
 /// in `both Houses of Congress`?
 fn continues_name(doc: &Document, tokens: &[Token], i: usize, lower: &str) -> bool {
     let is_connective = |t: &Token| NAME_CONNECTIVES.contains(&doc.slice(t.span));
-    let is_capital =
-        |t: &Token| t.kind == TokenKind::Word && doc.slice(t.span).starts_with(char::is_uppercase);
+    let is_capital = |t: &Token| t.kind == TokenKind::Word && t.starts_uppercase(&doc.text);
     // Back over `of the`, `, and`: `Cherokees, Choctaws, and Creeks`.
     let mut joined = false;
     for t in tokens[..i].iter().rev().take(3) {
@@ -725,9 +723,7 @@ fn continues_name(doc: &Document, tokens: &[Token], i: usize, lower: &str) -> bo
     // Along the Gulf Coast`.)
     let preposition = || {
         pos::lookup(lower).is_some_and(|e| e.primary == Tag::IN)
-            && doc
-                .slice(tokens[i - 1].span)
-                .starts_with(char::is_lowercase)
+            && tokens[i - 1].starts_lowercase(&doc.text)
     };
     let coordinated = match (ahead(1), ahead(2)) {
         (Some("and" | "or"), _) if capital_at(2) => true,
